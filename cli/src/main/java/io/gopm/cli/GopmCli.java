@@ -1,0 +1,155 @@
+package io.gopm.cli;
+
+import io.gopm.cli.render.Ansi;
+import io.gopm.daemon.DaemonMain;
+import io.gopm.protocol.client.DaemonUnavailableException;
+import io.gopm.protocol.rpc.RpcException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Help.Ansi.Style;
+import picocli.CommandLine.Help.ColorScheme;
+
+/**
+ * The {@code gopm} executable's entry point and the CLI's composition root. {@code gopm --daemon}
+ * runs the daemon; anything else is a command for it.
+ */
+public final class GopmCli {
+
+  private final Session session;
+
+  GopmCli(Session session) {
+    this.session = session;
+  }
+
+  public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("--daemon")) {
+      DaemonMain.main(args);
+      return;
+    }
+    Map<String, String> env = System.getenv();
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    Session session =
+        new Session(
+            env,
+            out,
+            err,
+            Ansi.forStream(isTerminal("gopm.tty.out"), env),
+            Ansi.forStream(isTerminal("gopm.tty.err"), env),
+            Path.of("").toAbsolutePath());
+    int status = new GopmCli(session).run(args);
+    out.flush();
+    err.flush();
+    System.exit(status);
+  }
+
+  /** Whether a stream is a terminal, as the launcher script measured it. */
+  private static boolean isTerminal(String property) {
+    String value = System.getProperty(property);
+    return value == null ? System.console() != null : Boolean.parseBoolean(value);
+  }
+
+  /** Runs one command line; the exit status. */
+  int run(String[] args) {
+    GopmCommand root = new GopmCommand(session);
+    CommandLine commandLine = new CommandLine(root);
+    commandLine.setOut(session.out());
+    commandLine.setErr(session.err());
+    commandLine.setColorScheme(colours());
+    commandLine.setUsageHelpLongOptionsMaxWidth(28);
+    String subcommand = firstCommandName(args);
+    if (subcommand == null || subcommand.equals("help")) {
+      CommandCatalog.all().forEach(entry -> commandLine.addSubcommand(entry.names().get(0), entry.factory().get(), aliases(entry)));
+      if ("help".equals(subcommand)) {
+        commandLine.usage(session.out());
+        return ExitCodes.OK;
+      }
+    } else {
+      CommandCatalog.Entry entry = CommandCatalog.find(subcommand);
+      if (entry == null) {
+        session.err().println(session.errAnsi().red("Error:") + " unknown command \"" + subcommand + "\" for \"gopm\"");
+        session.err().println("Run 'gopm --help' for usage.");
+        return ExitCodes.FAILURE;
+      }
+      commandLine.addSubcommand(entry.names().get(0), entry.factory().get(), aliases(entry));
+    }
+    commandLine.setParameterExceptionHandler(this::onParameterError);
+    commandLine.setExecutionExceptionHandler((error, line, parsed) -> onFailure(error, root));
+    return commandLine.execute(args);
+  }
+
+  private static String[] aliases(CommandCatalog.Entry entry) {
+    return entry.names().subList(1, entry.names().size()).toArray(String[]::new);
+  }
+
+  /**
+   * The sub-command named on the command line: the first argument that is neither a global option
+   * nor the value of {@code --config}; null when there is none.
+   */
+  static String firstCommandName(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--config")) {
+        i++;
+      } else if (arg.equals("--")) {
+        return null;
+      } else if (!arg.startsWith("-")) {
+        return arg;
+      }
+    }
+    return null;
+  }
+
+  private int onParameterError(CommandLine.ParameterException error, String[] args) {
+    CommandLine failed = error.getCommandLine();
+    String message = error.getMessage();
+    if (session.json()) {
+      session.printJson(Map.of("error", message));
+    } else {
+      session.err().println(session.errAnsi().red("Error:") + " " + message);
+      failed.usage(session.err());
+    }
+    return ExitCodes.FAILURE;
+  }
+
+  private int onFailure(Exception error, GopmCommand root) {
+    root.session(); // the global options, even when the failure came early
+    int status = ExitCodes.FAILURE;
+    String message;
+    if (error instanceof CliException cli) {
+      message = cli.getMessage();
+      status = cli.exitCode();
+    } else if (error instanceof RpcException rpc) {
+      message = rpc.getMessage();
+      status = ExitCodes.of(rpc.code());
+    } else if (error instanceof DaemonUnavailableException unavailable) {
+      message = "cannot connect to daemon: " + unavailable.getMessage();
+    } else {
+      message = "internal error: " + error;
+      if (session.debug()) {
+        error.printStackTrace(session.err());
+      }
+    }
+    if (session.json()) {
+      session.printJson(Map.of("error", message));
+    } else {
+      session.err().println(session.errAnsi().red("Error:") + " " + message);
+    }
+    return status;
+  }
+
+  private ColorScheme colours() {
+    if (!session.ansi().enabled()) {
+      return CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF);
+    }
+    return new ColorScheme.Builder(CommandLine.Help.Ansi.ON)
+        .commands(Style.fg_cyan)
+        .options(Style.fg_yellow)
+        .parameters(Style.fg_yellow)
+        .optionParams(Style.italic)
+        .build();
+  }
+}

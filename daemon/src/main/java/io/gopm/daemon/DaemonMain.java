@@ -1,0 +1,189 @@
+package io.gopm.daemon;
+
+import io.gopm.daemon.events.DaemonLog;
+import io.gopm.daemon.events.DaemonLogListener;
+import io.gopm.daemon.logs.LogBroadcaster;
+import io.gopm.daemon.metrics.MetricsSampler;
+import io.gopm.daemon.rpc.DaemonHandlers;
+import io.gopm.daemon.rpc.LogHandlers;
+import io.gopm.daemon.rpc.ProcessHandlers;
+import io.gopm.daemon.rpc.RpcDispatcher;
+import io.gopm.daemon.rpc.RpcServer;
+import io.gopm.daemon.state.StateStore;
+import io.gopm.daemon.supervision.JdkProcessLauncher;
+import io.gopm.daemon.supervision.ProcessGroups;
+import io.gopm.daemon.supervision.Supervisor;
+import io.gopm.protocol.GopmHome;
+import io.gopm.protocol.GopmVersion;
+import io.gopm.protocol.client.DaemonConnector;
+import io.gopm.protocol.config.ConfigException;
+import io.gopm.protocol.config.ConfigLoader;
+import io.gopm.protocol.config.GopmConfig;
+import io.gopm.protocol.format.HumanUnits;
+import io.gopm.protocol.format.Timestamps;
+import io.gopm.protocol.json.JsonCodec;
+import io.gopm.protocol.rpc.RpcMessages;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The daemon's entry point and composition root: {@code gopm --daemon [--config FILE] [--debug]}
+ * runs a daemon in the foreground (the CLI detaches it; systemd runs it directly).
+ *
+ * <p>Exit status: 0 after a shutdown, 1 when it cannot start, 2 for an invalid configuration or
+ * command line, {@value DaemonConnector#EXIT_ALREADY_RUNNING} when another daemon runs for the same
+ * home.
+ */
+public final class DaemonMain {
+
+  private DaemonMain() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.getenv()));
+  }
+
+  /** Runs a daemon until it shuts down; the exit status. */
+  static int run(String[] args, Map<String, String> env) {
+    Path configFile = null;
+    boolean debug = false;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--daemon":
+          break;
+        case "--debug":
+          debug = true;
+          break;
+        case "--config":
+          if (i + 1 >= args.length) {
+            System.err.println("ERROR: --config needs a file path");
+            return 2;
+          }
+          configFile = Path.of(args[++i]);
+          break;
+        default:
+          System.err.println("ERROR: unknown daemon argument \"" + args[i] + "\" (expected --config FILE or --debug)");
+          return 2;
+      }
+    }
+    GopmHome home = GopmHome.fromEnvironment(env);
+    JsonCodec codec = new JsonCodec();
+    GopmConfig config;
+    try {
+      home.ensureExists();
+      config = new ConfigLoader(codec).load(configFile, home, env);
+    } catch (ConfigException e) {
+      System.err.println("ERROR: " + e.getMessage());
+      return 2;
+    } catch (IOException e) {
+      System.err.println("ERROR: cannot create " + home.dir() + ": " + e.getMessage());
+      return 1;
+    }
+    long pid = ProcessHandle.current().pid();
+    DaemonLock lock;
+    try {
+      lock = DaemonLock.acquire(home.pidFile(), pid);
+    } catch (DaemonLock.AlreadyRunningException e) {
+      System.err.println("ERROR: " + e.getMessage());
+      return DaemonConnector.EXIT_ALREADY_RUNNING;
+    } catch (IOException e) {
+      System.err.println("ERROR: cannot write PID file " + home.pidFile() + ": " + e.getMessage());
+      return 1;
+    }
+    try (DaemonLog log = DaemonLog.open(home.daemonLog(), debug)) {
+      return serve(home, config, codec, log, lock, pid, env);
+    } catch (IOException e) {
+      System.err.println("ERROR: cannot open log file: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private static int serve(
+      GopmHome home,
+      GopmConfig config,
+      JsonCodec codec,
+      DaemonLog log,
+      DaemonLock lock,
+      long pid,
+      Map<String, String> env) {
+    String version = GopmVersion.version();
+    log.info(
+        "GoPM starting",
+        "version", version,
+        "pid", pid,
+        "config", config.file() == null ? "(none found, using defaults)" : config.file() + " (" + config.source() + ")",
+        "home", home.dir(),
+        "log_dir", config.logs().directory(),
+        "log_max_size", HumanUnits.bytes(config.logs().maxSize()),
+        "log_max_files", config.logs().maxFiles());
+    config.warnings().forEach(log::warn);
+    try {
+      Files.createDirectories(
+          config.logs().directory(),
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } catch (IOException e) {
+      log.error("cannot create the log directory", "path", config.logs().directory(), "error", e.getMessage());
+      return 1;
+    }
+
+    Clock clock = Clock.systemDefaultZone();
+    RpcMessages messages = new RpcMessages(codec);
+    LogBroadcaster broadcaster = new LogBroadcaster();
+    ProcessGroups groups = new ProcessGroups();
+    StateStore state = new StateStore(home.dumpFile(), codec, log);
+    Supervisor supervisor =
+        new Supervisor(
+            new Supervisor.Settings(
+                Path.of("").toAbsolutePath(),
+                env,
+                config.logs().directory(),
+                config.logs().maxSize(),
+                config.logs().maxFiles(),
+                clock,
+                Timestamps.localZone(),
+                broadcaster),
+            new JdkProcessLauncher(),
+            groups,
+            new DaemonLogListener(log),
+            state::save,
+            log);
+    RpcDispatcher dispatcher = new RpcDispatcher(messages, log);
+    Daemon[] daemon = new Daemon[1];
+    new ProcessHandlers(supervisor, state).registerWith(dispatcher);
+    new LogHandlers(supervisor, broadcaster, config.logs().maxFiles()).registerWith(dispatcher);
+    new DaemonHandlers(
+            supervisor, state, config, clock, Instant.now(clock), (int) pid,
+            () -> daemon[0].shutdown("kill request"))
+        .registerWith(dispatcher);
+    RpcServer server = new RpcServer(home.socket(), dispatcher, messages, log, ownUid());
+    MetricsSampler metrics = new MetricsSampler(supervisor, Path.of("/proc"), log);
+    daemon[0] = new Daemon(log, supervisor, state, server, metrics, groups, lock);
+
+    ShutdownSignals.install(reason -> daemon[0].shutdown(reason), log);
+    try {
+      daemon[0].start(home.socket(), pid, version);
+    } catch (IOException e) {
+      log.error("cannot listen on socket", "path", home.socket(), "error", e.getMessage());
+      return 1;
+    }
+    try {
+      daemon[0].awaitStopped();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  /** The user this daemon runs as (the owner of {@code /proc/self}). */
+  private static long ownUid() {
+    try {
+      return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).longValue();
+    } catch (IOException | UnsupportedOperationException e) {
+      throw new IllegalStateException("cannot determine the daemon's user id", e);
+    }
+  }
+}

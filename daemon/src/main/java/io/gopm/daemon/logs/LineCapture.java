@@ -1,0 +1,138 @@
+package io.gopm.daemon.logs;
+
+import io.gopm.daemon.supervision.OutputSink;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Arrays;
+
+/**
+ * The sink of one child output stream: splits the bytes into lines, prefixes each complete line
+ * with its timestamp, writes them to the stream's {@link RotatingLogWriter} in batches and hands
+ * them to followers. A partial line waits for its newline; it is written when the stream ends, or
+ * when it grows past {@link #MAX_LINE} (then it is cut).
+ *
+ * <p>Used by the one pump thread of its stream.
+ */
+public final class LineCapture implements OutputSink {
+
+  /** A line longer than this is cut into pieces. */
+  static final int MAX_LINE = 64 * 1024;
+
+  private final RotatingLogWriter writer;
+  private final LogBroadcaster broadcaster;
+  private final String processName;
+  private final String stream;
+  private final LineStamper stamper;
+  private final Runnable onWriteError;
+  private byte[] partial = new byte[256];
+  private int partialLength;
+  private byte[] out = new byte[64 * 1024];
+  private int outLength;
+  private boolean failed;
+
+  /**
+   * @param stream {@code out} or {@code err}
+   * @param onWriteError called when writing the log file starts failing (disk full...), once per episode
+   */
+  public LineCapture(
+      RotatingLogWriter writer,
+      LogBroadcaster broadcaster,
+      String processName,
+      String stream,
+      Clock clock,
+      ZoneId zone,
+      Runnable onWriteError) {
+    this.writer = writer;
+    this.broadcaster = broadcaster;
+    this.processName = processName;
+    this.stream = stream;
+    this.stamper = new LineStamper(clock, zone);
+    this.onWriteError = onWriteError;
+  }
+
+  @Override
+  public void accept(byte[] buffer, int offset, int length) {
+    byte[] prefix = stamper.prefix();
+    int end = offset + length;
+    int lineStart = offset;
+    for (int i = offset; i < end; i++) {
+      if (buffer[i] == '\n') {
+        appendLine(prefix, buffer, lineStart, i - lineStart);
+        lineStart = i + 1;
+      }
+    }
+    if (lineStart < end) {
+      keepPartial(prefix, buffer, lineStart, end - lineStart);
+    }
+    flushOut();
+  }
+
+  @Override
+  public void endOfStream() {
+    if (partialLength > 0) {
+      appendLine(stamper.prefix(), new byte[0], 0, 0);
+    }
+    flushOut();
+  }
+
+  private void keepPartial(byte[] prefix, byte[] buffer, int offset, int length) {
+    int needed = partialLength + length;
+    if (needed > MAX_LINE) {
+      int room = MAX_LINE - partialLength;
+      ensurePartial(MAX_LINE);
+      System.arraycopy(buffer, offset, partial, partialLength, room);
+      partialLength = MAX_LINE;
+      appendLine(prefix, buffer, 0, 0);
+      keepPartial(prefix, buffer, offset + room, length - room);
+      return;
+    }
+    ensurePartial(needed);
+    System.arraycopy(buffer, offset, partial, partialLength, length);
+    partialLength = needed;
+  }
+
+  /** Appends prefix + (pending partial) + buffer[offset, offset+length) + newline to the batch. */
+  private void appendLine(byte[] prefix, byte[] buffer, int offset, int length) {
+    int lineLength = prefix.length + partialLength + length + 1;
+    if (outLength + lineLength > out.length) {
+      flushOut();
+      if (lineLength > out.length) {
+        out = new byte[lineLength];
+      }
+    }
+    System.arraycopy(prefix, 0, out, outLength, prefix.length);
+    outLength += prefix.length;
+    if (partialLength > 0) {
+      System.arraycopy(partial, 0, out, outLength, partialLength);
+      outLength += partialLength;
+      partialLength = 0;
+    }
+    System.arraycopy(buffer, offset, out, outLength, length);
+    outLength += length;
+    out[outLength++] = '\n';
+  }
+
+  private void flushOut() {
+    if (outLength == 0) {
+      return;
+    }
+    try {
+      writer.writeLines(out, 0, outLength);
+      failed = false;
+    } catch (IOException e) {
+      if (!failed) {
+        failed = true;
+        onWriteError.run();
+      }
+    }
+    broadcaster.publish(processName, stream, out, 0, outLength);
+    outLength = 0;
+  }
+
+  private void ensurePartial(int capacity) {
+    if (partial.length < capacity) {
+      partial = Arrays.copyOf(partial, Math.max(capacity, partial.length * 2));
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package io.gopm.daemon.rpc;
+
+import io.gopm.daemon.state.StateException;
+import io.gopm.daemon.state.StateStore;
+import io.gopm.daemon.supervision.Supervisor;
+import io.gopm.protocol.model.Ack;
+import io.gopm.protocol.model.TargetRequest;
+import io.gopm.protocol.rpc.ErrorCode;
+import io.gopm.protocol.rpc.RpcException;
+import io.gopm.protocol.rpc.RpcMethods;
+
+/** The process lifecycle methods: start, stop, restart, delete, list, describe, isrunning, resurrect. */
+public final class ProcessHandlers {
+
+  private final Supervisor supervisor;
+  private final StateStore state;
+
+  public ProcessHandlers(Supervisor supervisor, StateStore state) {
+    this.supervisor = supervisor;
+    this.state = state;
+  }
+
+  public void registerWith(RpcDispatcher dispatcher) {
+    dispatcher.register(RpcMethods.START, (request, context) -> supervisor.start(request).join());
+    dispatcher.register(
+        RpcMethods.STOP,
+        (request, context) -> {
+          supervisor.stop(target(request)).join();
+          return Ack.OK;
+        });
+    dispatcher.register(RpcMethods.RESTART, (request, context) -> supervisor.restart(target(request)).join());
+    dispatcher.register(
+        RpcMethods.DELETE,
+        (request, context) -> {
+          supervisor.delete(target(request)).join();
+          return Ack.OK;
+        });
+    dispatcher.register(RpcMethods.LIST, (none, context) -> supervisor.list().join());
+    dispatcher.register(RpcMethods.DESCRIBE, (request, context) -> supervisor.describe(target(request)).join());
+    dispatcher.register(RpcMethods.IS_RUNNING, (request, context) -> supervisor.isRunning(target(request)).join());
+    dispatcher.register(
+        RpcMethods.RESURRECT,
+        (none, context) -> {
+          try {
+            return supervisor.resurrect(state.load()).join();
+          } catch (StateException e) {
+            throw new RpcException(ErrorCode.IO_ERROR, e.getMessage());
+          }
+        });
+  }
+
+  static String target(TargetRequest request) {
+    if (request.target() == null || request.target().isEmpty()) {
+      throw RpcException.invalidParams("target is required (a name, an id, or all)");
+    }
+    return request.target();
+  }
+}

@@ -1,0 +1,108 @@
+package io.gopm.daemon.supervision;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Launches children with the JDK's {@link ProcessBuilder}, wrapped in {@code setsid} (which execs
+ * without forking, since a JVM child is never a group leader) so that the child leads its own
+ * session and process group. Two platform threads per child pump stdout and stderr; the JDK's
+ * reaper thread reports the exit.
+ */
+public final class JdkProcessLauncher implements ProcessLauncher {
+
+  /** How long to wait for output still in the pipes after the child has exited. */
+  static final Duration DRAIN_GRACE = Duration.ofMillis(200);
+
+  private static final int PUMP_BUFFER = 32 * 1024;
+  private static final long PUMP_STACK = 256 * 1024;
+  private static final File DEV_NULL = new File("/dev/null");
+
+  private final String setsid;
+
+  public JdkProcessLauncher() {
+    this("setsid");
+  }
+
+  JdkProcessLauncher(String setsid) {
+    this.setsid = setsid;
+  }
+
+  @Override
+  public LaunchedProcess launch(LaunchSpec spec, OutputSink stdout, OutputSink stderr)
+      throws LaunchException {
+    List<String> command = new ArrayList<>(spec.argv().size() + 1);
+    command.add(setsid);
+    command.addAll(spec.argv());
+    ProcessBuilder builder = new ProcessBuilder(command).directory(spec.cwd().toFile());
+    builder.environment().clear();
+    builder.environment().putAll(spec.environment());
+    builder.redirectInput(ProcessBuilder.Redirect.from(DEV_NULL));
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw new LaunchException("start process: " + e.getMessage());
+    }
+    CompletableFuture<Void> outDone = pump(process.getInputStream(), stdout, spec.name() + "-out");
+    CompletableFuture<Void> errDone = pump(process.getErrorStream(), stderr, spec.name() + "-err");
+    CompletableFuture<Void> drained = CompletableFuture.allOf(outDone, errDone);
+    CompletableFuture<Integer> exit =
+        process
+            .onExit()
+            .thenCompose(
+                p ->
+                    drained
+                        .completeOnTimeout(null, DRAIN_GRACE.toMillis(), TimeUnit.MILLISECONDS)
+                        .thenApply(ignored -> exitCode(p.exitValue())));
+    int pid = (int) process.pid();
+    return new LaunchedProcess() {
+      @Override
+      public int pid() {
+        return pid;
+      }
+
+      @Override
+      public CompletableFuture<Integer> exit() {
+        return exit;
+      }
+    };
+  }
+
+  /**
+   * GoPM's exit code: the status, or -1 when a signal ended the process (the JDK reports those as
+   * 128 + the signal number).
+   */
+  static int exitCode(int jdkExitValue) {
+    return jdkExitValue > 128 && jdkExitValue <= 128 + 64 ? -1 : jdkExitValue;
+  }
+
+  private static CompletableFuture<Void> pump(InputStream in, OutputSink sink, String name) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Runnable copy =
+        () -> {
+          byte[] buffer = new byte[PUMP_BUFFER];
+          try (in) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+              sink.accept(buffer, 0, n);
+            }
+          } catch (IOException ignored) {
+            // the pipe broke: the child is gone, and its exit is reported separately
+          } finally {
+            sink.endOfStream();
+            done.complete(null);
+          }
+        };
+    Thread thread = new Thread(null, copy, "gopm-pump-" + name, PUMP_STACK);
+    thread.setDaemon(true);
+    thread.start();
+    return done;
+  }
+}

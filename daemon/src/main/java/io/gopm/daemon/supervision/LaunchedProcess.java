@@ -1,0 +1,17 @@
+package io.gopm.daemon.supervision;
+
+import java.util.concurrent.CompletableFuture;
+
+/** A child process that was started: its PID (also its process group and session) and its end. */
+public interface LaunchedProcess {
+
+  /** The child's PID, which is also its process group ID. */
+  int pid();
+
+  /**
+   * Completes with the exit code once the child has exited and its output has been captured (or
+   * a short grace period has passed, when descendants keep the pipes open); -1 when a signal
+   * ended it.
+   */
+  CompletableFuture<Integer> exit();
+}

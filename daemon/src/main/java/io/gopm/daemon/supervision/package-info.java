@@ -1,0 +1,7 @@
+/**
+ * Supervision: the {@link io.gopm.daemon.supervision.Supervisor} owns every managed process on
+ * one thread and applies the restart rule ({@link io.gopm.daemon.supervision.RestartDecider}, a
+ * pure function); {@link io.gopm.daemon.supervision.ProcessLauncher} starts children in their own
+ * process group and {@link io.gopm.daemon.supervision.ProcessGroups} signals whole groups.
+ */
+package io.gopm.daemon.supervision;
