@@ -140,10 +140,13 @@ public final class RotatingLogWriter implements Closeable {
     size += length;
   }
 
+  /**
+   * Shifts the rotated files and starts a fresh current file. The renames happen while the current
+   * file is still open (renaming an open file is fine), so a failed shift leaves the writer
+   * appending to the file it had instead of to a closed channel.
+   */
   private void rotate() throws IOException {
-    channel.close();
     if (maxFiles == 0) {
-      open();
       channel.truncate(0);
       size = 0;
       return;
@@ -153,7 +156,9 @@ public final class RotatingLogWriter implements Closeable {
       moveIfExists(rotated(i), rotated(i + 1));
     }
     moveIfExists(file, rotated(1));
+    FileChannel previous = channel;
     open();
+    previous.close();
   }
 
   private void open() throws IOException {

@@ -30,19 +30,23 @@ public record ProcStat(char state, long cpuTicks, long startTicks, long rssBytes
   /** Parses the contents of {@code stat} and {@code status}. */
   static ProcStat parse(String stat, String status) throws IOException {
     int close = stat.lastIndexOf(')');
-    if (close < 0) {
+    if (close < 0 || close + 2 > stat.length()) {
       throw new IOException("unexpected /proc stat format");
     }
     String[] fields = stat.substring(close + 2).trim().split(" ");
-    if (fields.length < 20) {
+    if (fields.length < 20 || fields[0].isEmpty()) {
       throw new IOException("unexpected /proc stat format");
     }
-    // fields[0] is field 3 (state); utime is field 14, stime 15, starttime 22
-    char state = fields[0].charAt(0);
-    long utime = Long.parseLong(fields[11]);
-    long stime = Long.parseLong(fields[12]);
-    long start = Long.parseLong(fields[19]);
-    return new ProcStat(state, utime + stime, start, vmRss(status));
+    try {
+      // fields[0] is field 3 (state); utime is field 14, stime 15, starttime 22
+      char state = fields[0].charAt(0);
+      long utime = Long.parseLong(fields[11]);
+      long stime = Long.parseLong(fields[12]);
+      long start = Long.parseLong(fields[19]);
+      return new ProcStat(state, utime + stime, start, vmRss(status));
+    } catch (NumberFormatException e) {
+      throw new IOException("unexpected /proc stat format: " + e.getMessage());
+    }
   }
 
   private static long vmRss(String status) {

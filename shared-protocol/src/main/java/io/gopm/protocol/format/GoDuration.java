@@ -47,7 +47,7 @@ public final class GoDuration {
     BigDecimal totalNanos = BigDecimal.ZERO;
     while (i < text.length()) {
       int numberStart = i;
-      while (i < text.length() && (Character.isDigit(text.charAt(i)) || text.charAt(i) == '.')) {
+      while (i < text.length() && (isAsciiDigit(text.charAt(i)) || text.charAt(i) == '.')) {
         i++;
       }
       String number = text.substring(numberStart, i);
@@ -55,7 +55,7 @@ public final class GoDuration {
         throw new IllegalArgumentException("time: invalid duration " + quoted);
       }
       int unitStart = i;
-      while (i < text.length() && !Character.isDigit(text.charAt(i)) && text.charAt(i) != '.') {
+      while (i < text.length() && !isAsciiDigit(text.charAt(i)) && text.charAt(i) != '.') {
         i++;
       }
       String unit = text.substring(unitStart, i);
@@ -69,11 +69,16 @@ public final class GoDuration {
       }
       totalNanos = totalNanos.add(new BigDecimal(number).multiply(BigDecimal.valueOf(unitNanos)));
     }
-    if (totalNanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+    BigDecimal signed = negative ? totalNanos.negate() : totalNanos;
+    if (signed.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0
+        || signed.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0) {
       throw new IllegalArgumentException("time: invalid duration " + quoted);
     }
-    long nanos = totalNanos.longValue();
-    return Duration.ofNanos(negative ? -nanos : nanos);
+    return Duration.ofNanos(signed.longValue());
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static long unitNanos(String unit) {
@@ -122,10 +127,12 @@ public final class GoDuration {
       }
       return fraction(value, NANOS_PER_MILLI) + "ms";
     }
-    long value = nanos.longValue();
-    long hours = value / NANOS_PER_HOUR;
-    long minutes = (value % NANOS_PER_HOUR) / NANOS_PER_MINUTE;
-    long secondNanos = value % NANOS_PER_MINUTE;
+    // the magnitude can be 2^63 (from Long.MIN_VALUE), so split it without a signed long
+    BigDecimal[] hoursAndRest = nanos.divideAndRemainder(BigDecimal.valueOf(NANOS_PER_HOUR));
+    long hours = hoursAndRest[0].longValue();
+    long rest = hoursAndRest[1].longValue();
+    long minutes = rest / NANOS_PER_MINUTE;
+    long secondNanos = rest % NANOS_PER_MINUTE;
     StringBuilder out = new StringBuilder();
     if (hours > 0) {
       out.append(hours).append('h');

@@ -63,10 +63,19 @@ public final class JsonCodec {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .addModule(gopmTypes)
+            .withCoercionConfig(
+                com.fasterxml.jackson.databind.type.LogicalType.Textual,
+                coercion ->
+                    coercion
+                        .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
+                            com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                        .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float,
+                            com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                        .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean,
+                            com.fasterxml.jackson.databind.cfg.CoercionAction.Fail))
             .build();
     Separators separators =
         Separators.createDefaultInstance()
@@ -148,26 +157,11 @@ public final class JsonCodec {
   }
 
   /**
-   * A short, user-facing description of a JSON error: {@code line 3, column 7: <reason>}, without
-   * Jackson's class names and source excerpts.
+   * A short, user-facing description of a JSON error: {@code line 3, column 7: <reason>}, naming
+   * the field at fault and the kind of value expected, without Jackson's class names and hints.
    */
   public static String describe(JsonProcessingException error) {
-    String reason = error.getOriginalMessage();
-    if (reason != null) {
-      int classHint = reason.indexOf(" (for ");
-      if (classHint > 0) {
-        reason = reason.substring(0, classHint);
-      }
-      reason = reason.replace("\n", " ");
-      if (error instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch
-          && !mismatch.getPath().isEmpty()) {
-        reason = "field \"" + fieldPath(mismatch) + "\": " + simplify(reason);
-      } else if (error instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException
-          && error.getCause() != null
-          && error.getCause().getMessage() != null) {
-        reason = error.getCause().getMessage();
-      }
-    }
+    String reason = reason(error);
     JsonLocation location = error.getLocation();
     if (location != null && location.getLineNr() > 0) {
       return "line " + location.getLineNr() + ", column " + location.getColumnNr() + ": " + reason;
@@ -175,9 +169,51 @@ public final class JsonCodec {
     return reason;
   }
 
-  private static String fieldPath(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+  private static String reason(JsonProcessingException error) {
+    if (error instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+      String parent = fieldPath(unknown.getPath().subList(0, Math.max(0, unknown.getPath().size() - 1)));
+      return "unknown field \"" + unknown.getPropertyName() + "\"" + (parent.isEmpty() ? "" : " in \"" + parent + "\"");
+    }
+    if (error instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException
+        && error.getCause() != null
+        && error.getCause().getMessage() != null) {
+      return error.getCause().getMessage();
+    }
+    if (error instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid) {
+      String original = stripHints(invalid.getOriginalMessage());
+      int detail = original.indexOf("\": ");
+      String why = detail >= 0 ? original.substring(detail + 3) : "expected " + friendlyTypeName(invalid.getTargetType());
+      return field(invalid) + why;
+    }
+    if (error instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch
+        && mismatch.getTargetType() != null) {
+      return field(mismatch) + "expected " + friendlyTypeName(mismatch.getTargetType());
+    }
+    return stripHints(error.getOriginalMessage());
+  }
+
+  private static String field(com.fasterxml.jackson.databind.JsonMappingException error) {
+    String path = fieldPath(error.getPath());
+    return path.isEmpty() ? "" : "field \"" + path + "\": ";
+  }
+
+  private static String stripHints(String message) {
+    if (message == null) {
+      return "invalid JSON";
+    }
+    String reason = message.replace("\n", " ");
+    for (String hint : new String[] {" (for ", " (set DeserializationConfig", " (through reference", " (but might if"}) {
+      int at = reason.indexOf(hint);
+      if (at > 0) {
+        reason = reason.substring(0, at);
+      }
+    }
+    return reason;
+  }
+
+  private static String fieldPath(java.util.List<com.fasterxml.jackson.databind.JsonMappingException.Reference> references) {
     StringBuilder path = new StringBuilder();
-    for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : e.getPath()) {
+    for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : references) {
       if (ref.getFieldName() != null) {
         path.append(path.length() > 0 ? "." : "").append(ref.getFieldName());
       } else if (ref.getIndex() >= 0) {
@@ -187,42 +223,35 @@ public final class JsonCodec {
     return path.toString();
   }
 
-  private static String simplify(String reason) {
-    if (reason.startsWith("Cannot deserialize value of type `")) {
-      int end = reason.indexOf('`', 34);
-      if (end > 0) {
-        String type = reason.substring(34, end);
-        int dot = type.lastIndexOf('.');
-        String simple = dot >= 0 ? type.substring(dot + 1) : type;
-        return "expected " + friendlyTypeName(simple) + reason.substring(end + 1).replaceFirst("^ from", ", got");
-      }
+  private static String friendlyTypeName(Class<?> type) {
+    if (type == null) {
+      return "another value";
     }
-    return reason;
-  }
-
-  private static String friendlyTypeName(String javaName) {
-    switch (javaName) {
-      case "String":
-        return "a string";
-      case "int":
-      case "Integer":
-      case "long":
-      case "Long":
-        return "an integer";
-      case "boolean":
-      case "Boolean":
-        return "true or false";
-      case "List<String>":
-        return "an array of strings";
-      default:
-        if (javaName.startsWith("List")) {
-          return "an array";
-        }
-        if (javaName.startsWith("Map")) {
-          return "an object";
-        }
-        return "a " + javaName;
+    if (type == String.class) {
+      return "a string";
     }
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+      return "an integer";
+    }
+    if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+      return "a number";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    }
+    if (type == Duration.class) {
+      return "a duration like \"5s\"";
+    }
+    if (type == Instant.class) {
+      return "an RFC 3339 timestamp";
+    }
+    if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+      return "an array";
+    }
+    if (type.isEnum()) {
+      return "one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(java.util.Locale.ROOT);
+    }
+    return "an object";
   }
 
   private static final class GoDurationSerializer extends JsonSerializer<Duration> {

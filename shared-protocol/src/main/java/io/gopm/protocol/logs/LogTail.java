@@ -85,7 +85,8 @@ public final class LogTail {
         }
         skipFinalNewline = false;
       }
-      if (position == 0 && found < wanted && carry.length > 0) {
+      // what is left at the start of a non-empty file is its first line, even when empty
+      if (position == 0 && found < wanted && end > 0) {
         into.addFirst(new String(carry, StandardCharsets.UTF_8));
       }
       return consumed;

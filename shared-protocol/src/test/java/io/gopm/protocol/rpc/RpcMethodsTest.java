@@ -1,0 +1,51 @@
+package io.gopm.protocol.rpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gopm.protocol.json.JsonCodec;
+import io.gopm.protocol.model.ProcessInfo;
+import io.gopm.protocol.model.ProcessStatus;
+import io.gopm.protocol.model.RestartPolicy;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RpcMethodsTest {
+
+  @Test
+  void everyMethodHasAUniqueName() {
+    assertThat(RpcMethods.ALL).extracting(RpcMethod::name).doesNotHaveDuplicates()
+        .contains("hello", "ping", "start", "stop", "restart", "delete", "list", "describe", "isrunning", "logs",
+            "flush", "resurrect", "save", "kill");
+  }
+
+  @Test
+  void methodsWithoutParametersSayTheyTakeNone() {
+    assertThat(RpcMethods.ALL).filteredOn(RpcMethod::takesNoParams).extracting(RpcMethod::name)
+        .containsExactlyInAnyOrder("ping", "list", "resurrect", "save", "kill");
+  }
+
+  @Test
+  void onlyStateChangingMethodsAreMarkedAsMutating() {
+    assertThat(RpcMethods.ALL).filteredOn(RpcMethod::mutates).extracting(RpcMethod::name)
+        .containsExactlyInAnyOrder("start", "stop", "restart", "delete", "flush", "resurrect", "kill");
+  }
+
+  @Test
+  void listResultTypeReadsAListOfProcesses() throws Exception {
+    JsonCodec codec = new JsonCodec(ZoneOffset.UTC);
+    ProcessInfo info = new ProcessInfo(0, "api", "/bin/api", null, null, null, null, ProcessStatus.ONLINE, null, 7,
+        RestartPolicy.DEFAULTS, 0, null, null, 0, 0, 0, null, null, null, 1024);
+
+    List<ProcessInfo> list = codec.read(codec.write(List.of(info)), RpcMethods.LIST.resultType());
+
+    assertThat(list).containsExactly(info);
+    assertThat(RpcMethods.RESTART.resultType().getTypeName()).isEqualTo("java.util.List<io.gopm.protocol.model.ProcessInfo>");
+  }
+
+  @Test
+  void theLogNotificationCarriesLogLines() {
+    assertThat(RpcMethods.LOG_LINE.name()).isEqualTo("log");
+    assertThat(RpcMethods.LOG_LINE.paramsType()).isEqualTo(io.gopm.protocol.model.LogLine.class);
+  }
+}
