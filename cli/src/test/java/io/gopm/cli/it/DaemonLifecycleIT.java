@@ -91,6 +91,22 @@ class DaemonLifecycleIT {
   }
 
   @Test
+  void aCommandDuringTheDaemonsShutdownWaitsForItThenStartsTheNextOne() {
+    gopm.startApp("stubborn", List.of("--kill-timeout", "3s"), "--run-forever", "--trap-sigterm");
+    gopm.awaitFileContains(gopm.logFile("stubborn", "out"), "testapp ready", Duration.ofSeconds(20));
+    long old = gopm.daemonPid();
+
+    ProcessHandle.of(old).orElseThrow().destroy();
+    GopmEnvironment.await(Duration.ofSeconds(5)).until(() -> !java.nio.file.Files.exists(gopm.home.resolve("gopm.sock")));
+    CliResult list = gopm.run("list", "--json");
+
+    assertThat(list.exitCode()).as(list.output()).isZero();
+    assertThat(gopm.daemonPid()).isNotEqualTo(old);
+    assertThat(GopmEnvironment.alive(old)).isFalse();
+    assertThat(gopm.awaitProcess("stubborn", Duration.ofSeconds(20), p -> p.online()).id()).isZero();
+  }
+
+  @Test
   void concurrentClientsAreAllServed() throws Exception {
     gopm.ok("ping");
     List<CompletableFuture<CliResult>> pings = new ArrayList<>();

@@ -64,7 +64,6 @@ public final class DaemonConnector {
     if (running.isPresent()) {
       return running.get();
     }
-    Process daemon;
     long logOffset;
     try {
       home.ensureExists();
@@ -73,40 +72,34 @@ public final class DaemonConnector {
         Files.createFile(log, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       }
       logOffset = Files.size(log);
-      List<String> command = new ArrayList<>();
-      command.add("setsid");
-      command.addAll(daemonCommand);
-      trace.accept("starting daemon: " + String.join(" ", command));
-      daemon =
-          new ProcessBuilder(command)
-              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-              .redirectErrorStream(true)
-              .start();
     } catch (IOException e) {
       throw new DaemonUnavailableException("failed to start daemon: " + e.getMessage(), e);
     }
-    return awaitDaemon(daemon, logOffset, timeout);
-  }
-
-  private DaemonClient awaitDaemon(Process daemon, long logOffset, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    boolean anotherDaemonStarting = false;
+    Process daemon = spawn(daemonCommand);
     while (true) {
       Optional<DaemonClient> client = connectIfRunning();
       if (client.isPresent()) {
         return client.get();
       }
-      if (!anotherDaemonStarting && !daemon.isAlive()) {
+      if (daemon != null && !daemon.isAlive()) {
         int status = daemon.exitValue();
         if (status != EXIT_ALREADY_RUNNING) {
           throw new DaemonUnavailableException(
               "failed to start daemon (exit status " + status + ")" + startupOutput(logOffset));
         }
-        // Another client started a daemon at the same moment; wait for that one instead.
-        anotherDaemonStarting = true;
+        // another daemon holds the lock: one started at the same moment, or one still shutting
+        // down; wait for it to answer, or to be gone so a new one can start
+        daemon = null;
+      }
+      if (daemon == null && !lockHolderAlive()) {
+        daemon = spawn(daemonCommand);
       }
       if (System.nanoTime() > deadline) {
+        if (daemon == null && lockHolderAlive()) {
+          throw new DaemonUnavailableException(
+              "the previous daemon of " + home.dir() + " is still shutting down; try again in a moment");
+        }
         throw new DaemonUnavailableException(
             "daemon failed to start within " + timeout.toSeconds() + "s" + startupOutput(logOffset));
       }
@@ -116,6 +109,33 @@ public final class DaemonConnector {
         Thread.currentThread().interrupt();
         throw new DaemonUnavailableException("interrupted while waiting for the daemon");
       }
+    }
+  }
+
+  /** Runs the daemon command detached in its own session, its output appended to daemon.log. */
+  private Process spawn(List<String> daemonCommand) {
+    List<String> command = new ArrayList<>();
+    command.add("setsid");
+    command.addAll(daemonCommand);
+    trace.accept("starting daemon: " + String.join(" ", command));
+    try {
+      return new ProcessBuilder(command)
+          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(home.daemonLog().toFile()))
+          .redirectErrorStream(true)
+          .start();
+    } catch (IOException e) {
+      throw new DaemonUnavailableException("failed to start daemon: " + e.getMessage(), e);
+    }
+  }
+
+  /** True while the process named in daemon.pid is alive (it holds the home's lock). */
+  private boolean lockHolderAlive() {
+    try {
+      String text = Files.readString(home.pidFile()).trim();
+      return ProcessHandle.of(Long.parseLong(text)).map(ProcessHandle::isAlive).orElse(false);
+    } catch (IOException | NumberFormatException e) {
+      return false;
     }
   }
 
