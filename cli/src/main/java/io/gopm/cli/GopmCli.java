@@ -56,17 +56,10 @@ public final class GopmCli {
   int run(String[] args) {
     GopmCommand root = new GopmCommand(session);
     CommandLine commandLine = new CommandLine(root);
-    commandLine.setOut(session.out());
-    commandLine.setErr(session.err());
-    commandLine.setColorScheme(colours());
-    commandLine.setUsageHelpLongOptionsMaxWidth(28);
     String subcommand = firstCommandName(args);
     if (subcommand == null || subcommand.equals("help")) {
-      CommandCatalog.all().forEach(entry -> commandLine.addSubcommand(entry.names().get(0), entry.factory().get(), aliases(entry)));
-      if ("help".equals(subcommand)) {
-        commandLine.usage(session.out());
-        return ExitCodes.OK;
-      }
+      CommandCatalog.all()
+          .forEach(entry -> commandLine.addSubcommand(entry.names().get(0), entry.factory().get(), aliases(entry)));
     } else {
       CommandCatalog.Entry entry = CommandCatalog.find(subcommand);
       if (entry == null) {
@@ -76,8 +69,17 @@ public final class GopmCli {
       }
       commandLine.addSubcommand(entry.names().get(0), entry.factory().get(), aliases(entry));
     }
-    commandLine.setParameterExceptionHandler(this::onParameterError);
+    // after the sub-commands: picocli applies these settings to the commands registered so far
+    commandLine.setOut(session.out());
+    commandLine.setErr(session.err());
+    commandLine.setColorScheme(colours());
+    commandLine.setUsageHelpLongOptionsMaxWidth(28);
+    commandLine.setParameterExceptionHandler((error, ignored) -> onParameterError(error, root));
     commandLine.setExecutionExceptionHandler((error, line, parsed) -> onFailure(error, root));
+    if ("help".equals(subcommand)) {
+      commandLine.usage(session.out());
+      return ExitCodes.OK;
+    }
     return commandLine.execute(args);
   }
 
@@ -103,7 +105,8 @@ public final class GopmCli {
     return null;
   }
 
-  private int onParameterError(CommandLine.ParameterException error, String[] args) {
+  private int onParameterError(CommandLine.ParameterException error, GopmCommand root) {
+    root.session(); // the global options parsed before the error (--json)
     CommandLine failed = error.getCommandLine();
     String message = error.getMessage();
     if (session.json()) {

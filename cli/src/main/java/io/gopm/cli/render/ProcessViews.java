@@ -106,7 +106,7 @@ public final class ProcessViews {
     row(table, "CWD", process.cwd());
     row(table, "Interpreter", process.interpreter().isEmpty() ? "-" : process.interpreter());
     row(table, "Uptime", online ? HumanUnits.duration(sinceStart(process)) : "-");
-    row(table, "Created At", CREATED_AT.format(process.createdAt().atZone(zone)));
+    row(table, "Created At", CREATED_AT.format(process.createdAt().atZone(namedZone(zone))));
     row(table, "Restarts", Integer.toString(process.restarts()));
     row(table, "Last Exit Code", online ? "-" : Integer.toString(process.exitCode()));
     row(table, "CPU", online ? HumanUnits.cpu(process.cpu()) : "-");
@@ -132,6 +132,11 @@ public final class ProcessViews {
       }
     }
     return table.render(ansi);
+  }
+
+  /** UTC as "UTC" rather than "Z" in {@code Created At}. */
+  private static ZoneId namedZone(ZoneId zone) {
+    return zone.equals(java.time.ZoneOffset.UTC) ? ZoneId.of("UTC") : zone;
   }
 
   private void row(Table table, String key, String value) {

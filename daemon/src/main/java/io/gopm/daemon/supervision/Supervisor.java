@@ -3,10 +3,8 @@ package io.gopm.daemon.supervision;
 import io.gopm.daemon.events.DaemonLog;
 import io.gopm.daemon.events.ProcessEvent;
 import io.gopm.daemon.logs.LogBroadcaster;
-import io.gopm.daemon.logs.ProcessLogs;
 import io.gopm.daemon.logs.RotatingLogWriter;
 import io.gopm.protocol.format.HumanUnits;
-import io.gopm.protocol.model.InvalidFieldException;
 import io.gopm.protocol.model.IsRunningResult;
 import io.gopm.protocol.model.ProcessInfo;
 import io.gopm.protocol.model.ProcessStatus;
@@ -22,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,33 +27,28 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * Owns every managed process. One thread ({@code gopm-supervisor}) performs every change to the
  * process table: requests from clients, exits of children, scheduled restarts and kill timeouts
- * are all tasks on that thread, so a stop can never race a pending restart. Waiting (restart
- * delays, kill timeouts) is scheduled on the same thread, never slept.
+ * are all tasks on that thread, so a stop can never race a pending restart (docs/adr/0001).
+ * Waiting (restart delays, kill timeouts) is scheduled on the same thread, never slept.
  *
  * <p>The public methods may be called from any thread; they return futures that complete when the
- * work is done (a stop completes when the process has exited).
+ * work is done (a stop completes when the process has exited). The runs themselves are handled by
+ * {@link RunController}, the table by {@link ProcessTable}.
  */
 public final class Supervisor implements AutoCloseable {
 
   private final ScheduledThreadPoolExecutor loop;
-  private final ProcessLauncher launcher;
-  private final ProcessGroups groups;
   private final SpecFactory specs;
   private final Settings settings;
   private final Consumer<ProcessEvent> events;
   private final Consumer<List<ProcessInfo>> stateSink;
   private final DaemonLog log;
-
-  /** The process table: touched only on the loop thread. */
-  private final Map<Integer, ManagedProcess> processes = new LinkedHashMap<>();
-
-  private int nextId;
+  private final ProcessTable table = new ProcessTable();
+  private final RunController runs;
   private boolean shuttingDown;
 
   /**
@@ -86,8 +78,6 @@ public final class Supervisor implements AutoCloseable {
       Consumer<List<ProcessInfo>> stateSink,
       DaemonLog log) {
     this.settings = settings;
-    this.launcher = launcher;
-    this.groups = groups;
     this.events = events;
     this.stateSink = stateSink;
     this.log = log;
@@ -101,7 +91,17 @@ public final class Supervisor implements AutoCloseable {
               return thread;
             });
     this.loop.setRemoveOnCancelPolicy(true);
+    this.runs =
+        new RunController(
+            settings, launcher, groups, events, loop, this::post, table, this::persist, () -> shuttingDown, log);
   }
+
+  /**
+   * One metrics reading of a running process.
+   *
+   * @param cpuPercent percent of one core since the previous reading
+   */
+  public record ProcessSample(int pid, double cpuPercent, long rssBytes) {}
 
   // ---------------------------------------------------------------- requests
 
@@ -115,15 +115,11 @@ public final class Supervisor implements AutoCloseable {
     return onLoop(
             () -> {
               refuseWhileShuttingDown();
-              List<ManagedProcess> targets = TargetResolver.resolve(target, processes.values());
-              List<CompletableFuture<Void>> exits = new ArrayList<>();
-              for (ManagedProcess process : targets) {
-                exits.add(requestStop(process));
-              }
+              CompletableFuture<Void> exited = stopAll(table.resolve(target));
               persist();
-              return CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new));
+              return exited;
             })
-        .thenCompose(exits -> exits);
+        .thenCompose(exited -> exited);
   }
 
   /**
@@ -134,13 +130,8 @@ public final class Supervisor implements AutoCloseable {
     return onLoop(
             () -> {
               refuseWhileShuttingDown();
-              List<ManagedProcess> targets = TargetResolver.resolve(target, processes.values());
-              List<CompletableFuture<Void>> exits = new ArrayList<>();
-              for (ManagedProcess process : targets) {
-                exits.add(requestStop(process));
-              }
-              return CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new))
-                  .thenApplyAsync(done -> relaunch(targets), loop);
+              List<ManagedProcess> targets = table.resolve(target);
+              return stopAll(targets).thenApplyAsync(stopped -> relaunch(targets), loop);
             })
         .thenCompose(restarted -> restarted);
   }
@@ -150,20 +141,15 @@ public final class Supervisor implements AutoCloseable {
     return onLoop(
             () -> {
               refuseWhileShuttingDown();
-              List<ManagedProcess> targets = TargetResolver.resolve(target, processes.values());
-              List<CompletableFuture<Void>> exits = new ArrayList<>();
-              for (ManagedProcess process : targets) {
-                exits.add(requestStop(process));
-              }
-              return CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new))
-                  .thenApplyAsync(done -> remove(targets), loop);
+              List<ManagedProcess> targets = table.resolve(target);
+              return stopAll(targets).thenApplyAsync(stopped -> remove(targets), loop);
             })
         .thenCompose(removed -> removed);
   }
 
   /** Every process, sorted by ID. */
   public CompletableFuture<List<ProcessInfo>> list() {
-    return onLoop(this::snapshots);
+    return onLoop(table::snapshots);
   }
 
   /** The one process named or numbered {@code target}. */
@@ -174,21 +160,17 @@ public final class Supervisor implements AutoCloseable {
   /** The processes {@code target} names ({@code all} may be empty here, for log reading). */
   public CompletableFuture<List<ProcessInfo>> resolve(String target) {
     return onLoop(
-        () -> {
-          if ("all".equals(target)) {
-            return snapshots();
-          }
-          return TargetResolver.resolve(target, processes.values()).stream()
-              .map(ManagedProcess::snapshot)
-              .toList();
-        });
+        () ->
+            "all".equals(target)
+                ? table.snapshots()
+                : table.resolve(target).stream().map(ManagedProcess::snapshot).toList());
   }
 
   /** Whether the target is online; never fails for an unknown target. */
   public CompletableFuture<IsRunningResult> isRunning(String target) {
     return onLoop(
         () -> {
-          ManagedProcess process = TargetResolver.resolveOne(target == null ? "" : target, processes.values());
+          ManagedProcess process = table.resolveOne(target);
           if (process == null) {
             return IsRunningResult.notFound(target);
           }
@@ -209,7 +191,7 @@ public final class Supervisor implements AutoCloseable {
   public CompletableFuture<Void> flush(String target) {
     return onLoop(
         () -> {
-          for (ManagedProcess process : TargetResolver.resolve(target, processes.values())) {
+          for (ManagedProcess process : table.resolve(target)) {
             try {
               if (process.logs != null) {
                 process.logs.truncate();
@@ -237,7 +219,7 @@ public final class Supervisor implements AutoCloseable {
 
   /** The current table, for an explicit save. */
   public CompletableFuture<List<ProcessInfo>> snapshot() {
-    return onLoop(this::snapshots);
+    return onLoop(table::snapshots);
   }
 
   /**
@@ -250,25 +232,23 @@ public final class Supervisor implements AutoCloseable {
             () -> {
               shuttingDown = true;
               Set<Integer> keepOnline = new HashSet<>();
-              List<CompletableFuture<Void>> exits = new ArrayList<>();
-              for (ManagedProcess process : processes.values()) {
+              List<ManagedProcess> all = table.sorted();
+              for (ManagedProcess process : all) {
                 if (process.running() || process.restartPending()) {
                   keepOnline.add(process.id);
                 }
-                exits.add(requestStop(process));
               }
-              return CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new))
-                  .thenApplyAsync(done -> finalTable(keepOnline), loop);
+              return stopAll(all).thenApplyAsync(stopped -> finalTable(keepOnline), loop);
             })
-        .thenCompose(table -> table);
+        .thenCompose(finalTable -> finalTable);
   }
 
-  /** The running processes' PIDs, for the metrics sampler. */
+  /** The running processes' PIDs by process ID, for the metrics sampler. */
   public CompletableFuture<Map<Integer, Integer>> runningPids() {
     return onLoop(
         () -> {
           Map<Integer, Integer> pids = new HashMap<>();
-          for (ManagedProcess process : processes.values()) {
+          for (ManagedProcess process : table.sorted()) {
             if (process.running()) {
               pids.put(process.id, process.pid);
             }
@@ -280,13 +260,13 @@ public final class Supervisor implements AutoCloseable {
   /**
    * Records a metrics sample taken off the loop; ignored for a process whose run changed since.
    *
-   * @param samples per process ID: the PID sampled, CPU percent and RSS bytes
+   * @param samples per process ID
    */
   public void applyMetrics(Map<Integer, ProcessSample> samples) {
     post(
         () -> {
           for (Map.Entry<Integer, ProcessSample> entry : samples.entrySet()) {
-            ManagedProcess process = processes.get(entry.getKey());
+            ManagedProcess process = table.get(entry.getKey());
             ProcessSample sample = entry.getValue();
             if (process != null && process.running() && process.pid == sample.pid()) {
               process.cpu = sample.cpuPercent();
@@ -295,13 +275,6 @@ public final class Supervisor implements AutoCloseable {
           }
         });
   }
-
-  /**
-   * One metrics reading of a running process.
-   *
-   * @param cpuPercent percent of one core since the previous reading
-   */
-  public record ProcessSample(int pid, double cpuPercent, long rssBytes) {}
 
   @Override
   public void close() {
@@ -315,219 +288,51 @@ public final class Supervisor implements AutoCloseable {
     ProcessSpec spec;
     try {
       spec = specs.fromRequest(request);
-    } catch (InvalidFieldException e) {
-      throw RpcException.invalidParams(e.getMessage());
     } catch (IllegalArgumentException e) {
       throw RpcException.invalidParams(e.getMessage());
     }
-    if (findByName(spec.name()) != null) {
+    if (table.findByName(spec.name()) != null) {
       throw new RpcException(ErrorCode.CONFLICT, "process \"" + spec.name() + "\" already exists");
     }
-    List<String> argv = argv(spec);
-    ManagedProcess process = new ManagedProcess(nextId++, spec, settings.clock().instant());
+    List<String> argv;
     try {
-      launch(process, argv);
+      argv = runs.argv(spec);
     } catch (LaunchException e) {
-      closeLogs(process);
       throw new RpcException(ErrorCode.START_FAILED, e.getMessage());
     }
-    processes.put(process.id, process);
-    announceStart(process);
+    ManagedProcess process = new ManagedProcess(table.allocateId(), spec, settings.clock().instant());
+    try {
+      runs.start(process, argv);
+    } catch (LaunchException e) {
+      runs.closeLogs(process);
+      throw new RpcException(ErrorCode.START_FAILED, e.getMessage());
+    }
+    table.add(process);
     persist();
     return process.snapshot();
   }
 
-  private List<String> argv(ProcessSpec spec) {
-    try {
-      return CommandResolver.argv(
-          spec.command(), spec.interpreter(), spec.args(), spec.cwd(), environment(spec).get("PATH"));
-    } catch (LaunchException e) {
-      throw new RpcException(ErrorCode.START_FAILED, e.getMessage());
+  private CompletableFuture<Void> stopAll(List<ManagedProcess> targets) {
+    List<CompletableFuture<Void>> exits = new ArrayList<>();
+    for (ManagedProcess process : targets) {
+      exits.add(runs.requestStop(process));
     }
-  }
-
-  /** Starts a run of {@code process}; its exit comes back to {@link #onExit}. */
-  private void launch(ManagedProcess process, List<String> argv) throws LaunchException {
-    ProcessSpec spec = process.spec;
-    if (process.logs == null) {
-      try {
-        process.logs =
-            ProcessLogs.open(
-                spec.name(),
-                spec.logOut(),
-                spec.logErr(),
-                spec.maxLogSize(),
-                settings.maxLogFiles(),
-                settings.broadcaster(),
-                settings.clock(),
-                settings.zone(),
-                () -> events.accept(new ProcessEvent.LogWriteFailed(spec.name())));
-      } catch (IOException e) {
-        throw new LaunchException("start process: cannot open log file: " + e.getMessage());
-      }
-    }
-    LaunchedProcess run =
-        launcher.launch(
-            new LaunchSpec(spec.name(), argv, spec.cwd(), environment(spec)),
-            process.logs.stdoutSink(),
-            process.logs.stderrSink());
-    process.run = run;
-    process.pid = run.pid();
-    process.status = ProcessStatus.ONLINE;
-    process.statusReason = "";
-    process.lastStart = settings.clock().instant();
-    process.lastStartNanos = System.nanoTime();
-    process.stopRequested = false;
-    process.cpu = 0;
-    process.memory = 0;
-    run.exit()
-        .whenComplete(
-            (code, error) -> post(() -> onExit(process, run, code == null ? -1 : code)));
-  }
-
-  private void announceStart(ManagedProcess process) {
-    process.logs.action("process started (PID " + process.pid + ")");
-    events.accept(new ProcessEvent.Started(process.name(), process.id, process.pid));
-  }
-
-  private Map<String, String> environment(ProcessSpec spec) {
-    Map<String, String> environment = new HashMap<>(settings.environment());
-    environment.putAll(spec.env());
-    return environment;
-  }
-
-  /** Asks a process to stop; the future completes when it is no longer running. */
-  private CompletableFuture<Void> requestStop(ManagedProcess process) {
-    if (process.pendingRestart != null) {
-      process.pendingRestart.cancel(false);
-      process.pendingRestart = null;
-      process.statusReason = "stopped by user";
-      return CompletableFuture.completedFuture(null);
-    }
-    if (!process.running()) {
-      return CompletableFuture.completedFuture(null);
-    }
-    if (process.stopRequested) {
-      return process.stopped;
-    }
-    process.stopRequested = true;
-    process.stopped = new CompletableFuture<>();
-    LaunchedProcess run = process.run;
-    int pgid = process.pid;
-    groups.signal(pgid, process.spec.policy().killSignal());
-    Duration timeout = process.spec.policy().killTimeout();
-    process.killTimer =
-        loop.schedule(
-            () -> {
-              if (process.run == run) {
-                groups.signal(pgid, ProcessGroups.SIGKILL);
-              }
-            },
-            timeout.toNanos(),
-            TimeUnit.NANOSECONDS);
-    return process.stopped;
-  }
-
-  private void onExit(ManagedProcess process, LaunchedProcess run, int exitCode) {
-    if (process.run != run) {
-      return; // an older run: the record has moved on
-    }
-    int pgid = process.pid;
-    process.run = null;
-    process.pid = 0;
-    process.cpu = 0;
-    process.memory = 0;
-    process.exitCode = exitCode;
-    if (process.killTimer != null) {
-      process.killTimer.cancel(false);
-      process.killTimer = null;
-    }
-    // whatever the leader left behind in its group goes with it
-    groups.signal(pgid, ProcessGroups.SIGKILL);
-    if (process.stopRequested) {
-      process.stopRequested = false;
-      process.status = ProcessStatus.STOPPED;
-      process.statusReason = "stopped by user";
-      process.logs.action("process stopped (exit code " + exitCode + ")");
-      events.accept(new ProcessEvent.Stopped(process.name(), exitCode));
-      process.stopped.complete(null);
-      persist();
-      return;
-    }
-    process.logs.action("process exited with code " + exitCode);
-    events.accept(new ProcessEvent.Exited(process.name(), exitCode));
-    if (shuttingDown) {
-      process.status = ProcessStatus.STOPPED;
-      return;
-    }
-    Duration runTime = Duration.ofNanos(System.nanoTime() - process.lastStartNanos);
-    RestartDecision decision =
-        RestartDecider.decide(process.spec.policy(), exitCode, runTime, process.restarts);
-    if (decision instanceof RestartDecision.Restart restart) {
-      if (restart.counterReset()) {
-        events.accept(new ProcessEvent.CounterReset(process.name(), runTime));
-      }
-      process.restarts = restart.counterBefore();
-      process.status = ProcessStatus.STOPPED;
-      process.statusReason = "";
-      process.logs.action(restart.actionLine());
-      events.accept(new ProcessEvent.Restarting(process.name(), restart.delay(), restart.counterBefore()));
-      process.pendingRestart =
-          loop.schedule(() -> autoRestart(process), restart.delay().toNanos(), TimeUnit.NANOSECONDS);
-    } else if (decision instanceof RestartDecision.Stop stop) {
-      process.status = ProcessStatus.STOPPED;
-      process.statusReason = stop.reason();
-      process.logs.action(stop.actionLine());
-      events.accept(new ProcessEvent.NotRestarted(process.name(), stop.reason()));
-    } else if (decision instanceof RestartDecision.GiveUp giveUp) {
-      process.status = ProcessStatus.ERRORED;
-      process.statusReason = giveUp.reason();
-      process.restarts = giveUp.counter();
-      process.logs.action(giveUp.actionLine());
-      events.accept(
-          new ProcessEvent.GaveUp(process.name(), giveUp.counter(), process.spec.policy().maxRestarts()));
-    }
-    persist();
-  }
-
-  private void autoRestart(ManagedProcess process) {
-    process.pendingRestart = null;
-    if (shuttingDown || processes.get(process.id) != process || process.running()) {
-      return;
-    }
-    process.restarts++;
-    try {
-      launch(process, CommandResolver.argv(
-          process.spec.command(), process.spec.interpreter(), process.spec.args(), process.spec.cwd(),
-          environment(process.spec).get("PATH")));
-      announceStart(process);
-    } catch (LaunchException e) {
-      process.status = ProcessStatus.ERRORED;
-      process.statusReason = "failed to restart: " + e.getMessage();
-      if (process.logs != null) {
-        process.logs.action("failed to restart: " + e.getMessage());
-      }
-      events.accept(new ProcessEvent.RestartFailed(process.name(), e.getMessage()));
-    }
-    persist();
+    return CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new));
   }
 
   private List<ProcessInfo> relaunch(List<ManagedProcess> targets) {
     List<ProcessInfo> restarted = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     for (ManagedProcess process : targets) {
-      if (processes.get(process.id) != process || process.running()) {
+      if (!table.contains(process) || process.running()) {
         continue; // deleted meanwhile, or started by someone else
       }
       process.restarts = 0;
       try {
-        launch(process, argv(process.spec));
-        announceStart(process);
+        runs.start(process, runs.argv(process.spec));
         restarted.add(process.snapshot());
-      } catch (LaunchException | RpcException e) {
-        process.status = ProcessStatus.ERRORED;
-        process.statusReason = "failed to restart: " + e.getMessage();
-        events.accept(new ProcessEvent.RestartFailed(process.name(), e.getMessage()));
+      } catch (LaunchException e) {
+        runs.markRestartFailed(process, e.getMessage());
         failures.add(e.getMessage());
       }
     }
@@ -540,8 +345,8 @@ public final class Supervisor implements AutoCloseable {
 
   private Void remove(List<ManagedProcess> targets) {
     for (ManagedProcess process : targets) {
-      if (processes.remove(process.id, process)) {
-        closeLogs(process);
+      if (table.remove(process)) {
+        runs.closeLogs(process);
         events.accept(new ProcessEvent.Deleted(process.name()));
       }
     }
@@ -555,7 +360,7 @@ public final class Supervisor implements AutoCloseable {
     List<ProcessInfo> ordered = new ArrayList<>(saved);
     ordered.sort(Comparator.comparingInt(ProcessInfo::id));
     for (ProcessInfo entry : ordered) {
-      if (findByName(entry.name()) != null) {
+      if (table.findByName(entry.name()) != null) {
         continue; // already managed: never duplicate it
       }
       ProcessSpec spec;
@@ -565,15 +370,11 @@ public final class Supervisor implements AutoCloseable {
         events.accept(new ProcessEvent.ResurrectFailed(entry.name(), e.getMessage()));
         continue;
       }
-      int id = processes.containsKey(entry.id()) || entry.id() < 0 ? nextId : entry.id();
-      nextId = Math.max(nextId, id + 1);
-      ManagedProcess process = new ManagedProcess(id, spec, entry.createdAt());
-      processes.put(id, process);
+      ManagedProcess process = new ManagedProcess(table.claimId(entry.id()), spec, entry.createdAt());
+      table.add(process);
       if (entry.status() == ProcessStatus.ONLINE) {
         try {
-          launch(process, CommandResolver.argv(
-              spec.command(), spec.interpreter(), spec.args(), spec.cwd(), environment(spec).get("PATH")));
-          announceStart(process);
+          runs.start(process, runs.argv(spec));
         } catch (LaunchException e) {
           process.status = ProcessStatus.ERRORED;
           process.statusReason = e.getMessage();
@@ -596,60 +397,30 @@ public final class Supervisor implements AutoCloseable {
   }
 
   private List<ProcessInfo> finalTable(Set<Integer> keepOnline) {
-    List<ProcessInfo> table = new ArrayList<>();
-    for (ManagedProcess process : sortedProcesses()) {
+    List<ProcessInfo> finalTable = new ArrayList<>();
+    for (ManagedProcess process : table.sorted()) {
       if (keepOnline.contains(process.id)) {
         process.statusReason = "";
-        table.add(process.snapshot(ProcessStatus.ONLINE));
+        finalTable.add(process.snapshot(ProcessStatus.ONLINE));
       } else {
-        table.add(process.snapshot());
+        finalTable.add(process.snapshot());
       }
-      closeLogs(process);
+      runs.closeLogs(process);
     }
-    return table;
-  }
-
-  private void closeLogs(ManagedProcess process) {
-    if (process.logs != null) {
-      try {
-        process.logs.close();
-      } catch (IOException e) {
-        log.warn("cannot close log files", "name", process.name(), "error", e.getMessage());
-      }
-      process.logs = null;
-    }
+    return finalTable;
   }
 
   private ManagedProcess single(String target) {
-    ManagedProcess process = TargetResolver.resolveOne(target == null ? "" : target, processes.values());
+    ManagedProcess process = table.resolveOne(target);
     if (process == null) {
       throw RpcException.notFound(target);
     }
     return process;
   }
 
-  private ManagedProcess findByName(String name) {
-    for (ManagedProcess process : processes.values()) {
-      if (process.name().equals(name)) {
-        return process;
-      }
-    }
-    return null;
-  }
-
-  private List<ManagedProcess> sortedProcesses() {
-    List<ManagedProcess> sorted = new ArrayList<>(processes.values());
-    sorted.sort(Comparator.comparingInt(p -> p.id));
-    return sorted;
-  }
-
-  private List<ProcessInfo> snapshots() {
-    return sortedProcesses().stream().map(ManagedProcess::snapshot).toList();
-  }
-
   private void persist() {
     if (!shuttingDown) {
-      stateSink.accept(snapshots());
+      stateSink.accept(table.snapshots());
     }
   }
 
