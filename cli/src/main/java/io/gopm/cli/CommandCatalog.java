@@ -2,7 +2,9 @@ package io.gopm.cli;
 
 import io.gopm.cli.command.DeleteCommand;
 import io.gopm.cli.command.DescribeCommand;
+import io.gopm.cli.command.ExportCommand;
 import io.gopm.cli.command.FlushCommand;
+import io.gopm.cli.command.ImportCommand;
 import io.gopm.cli.command.IsRunningCommand;
 import io.gopm.cli.command.KillCommand;
 import io.gopm.cli.command.ListCommand;
@@ -11,7 +13,9 @@ import io.gopm.cli.command.PingCommand;
 import io.gopm.cli.command.RestartCommand;
 import io.gopm.cli.command.ResurrectCommand;
 import io.gopm.cli.command.StartCommand;
+import io.gopm.cli.command.StatusCommand;
 import io.gopm.cli.command.StopCommand;
+import io.gopm.cli.command.WatchCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +35,9 @@ final class CommandCatalog {
       List.of(
           new Entry(List.of("delete", "del"), DeleteCommand::new),
           new Entry(List.of("describe"), DescribeCommand::new),
+          new Entry(List.of("export"), ExportCommand::new),
           new Entry(List.of("flush"), FlushCommand::new),
+          new Entry(List.of("import"), ImportCommand::new),
           new Entry(List.of("isrunning"), IsRunningCommand::new),
           new Entry(List.of("kill"), KillCommand::new),
           new Entry(List.of("list", "ls"), ListCommand::new),
@@ -40,7 +46,9 @@ final class CommandCatalog {
           new Entry(List.of("restart"), RestartCommand::new),
           new Entry(List.of("resurrect"), ResurrectCommand::new),
           new Entry(List.of("start"), StartCommand::new),
-          new Entry(List.of("stop"), StopCommand::new));
+          new Entry(List.of("status"), StatusCommand::new),
+          new Entry(List.of("stop"), StopCommand::new),
+          new Entry(List.of("watch"), WatchCommand::new));
 
   private static final Map<String, Entry> BY_NAME = index();
 

@@ -32,14 +32,16 @@ public final class GopmCli {
     Map<String, String> env = System.getenv();
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    boolean outTerminal = isTerminal("gopm.tty.out");
     Session session =
         new Session(
             env,
             out,
             err,
-            Ansi.forStream(isTerminal("gopm.tty.out"), env),
+            Ansi.forStream(outTerminal, env),
             Ansi.forStream(isTerminal("gopm.tty.err"), env),
-            Path.of("").toAbsolutePath());
+            Path.of("").toAbsolutePath(),
+            outTerminal);
     int status = new GopmCli(session).run(args);
     out.flush();
     err.flush();
@@ -139,7 +141,9 @@ public final class GopmCli {
     if (session.json()) {
       session.printJson(Map.of("error", message));
     } else {
-      session.err().println(session.errAnsi().red("Error:") + " " + message);
+      for (String line : message.split("\n")) {
+        session.err().println(session.errAnsi().red("Error:") + " " + line);
+      }
     }
     return status;
   }

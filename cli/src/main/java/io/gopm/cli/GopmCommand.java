@@ -1,6 +1,7 @@
 package io.gopm.cli;
 
 import io.gopm.cli.render.ProcessViews;
+import io.gopm.protocol.model.ListRequest;
 import io.gopm.protocol.GopmVersion;
 import io.gopm.protocol.client.DaemonClient;
 import io.gopm.protocol.model.ProcessInfo;
@@ -67,7 +68,7 @@ public final class GopmCommand implements Callable<Integer> {
     Optional<DaemonClient> daemon = session.daemonIfRunning();
     if (daemon.isPresent()) {
       try (DaemonClient client = daemon.get()) {
-        List<ProcessInfo> processes = client.call(RpcMethods.LIST, null);
+        List<ProcessInfo> processes = client.call(RpcMethods.LIST, ListRequest.PLAIN);
         if (!processes.isEmpty()) {
           if (session.json()) {
             session.out().println(session.codec().write(processes));

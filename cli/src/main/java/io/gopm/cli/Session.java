@@ -34,17 +34,39 @@ public final class Session {
   private final Ansi outAnsi;
   private final Ansi errAnsi;
   private final Path workingDir;
+  private final boolean outTerminal;
   private GlobalOptions options = new GlobalOptions();
   private JsonCodec codec;
 
+  /** A session whose stdout counts as a terminal when it gets colours. */
   public Session(
       Map<String, String> env, PrintWriter out, PrintWriter err, Ansi outAnsi, Ansi errAnsi, Path workingDir) {
+    this(env, out, err, outAnsi, errAnsi, workingDir, outAnsi.enabled());
+  }
+
+  /**
+   * @param outTerminal whether stdout is a terminal (cursor control), independent of colours
+   */
+  public Session(
+      Map<String, String> env,
+      PrintWriter out,
+      PrintWriter err,
+      Ansi outAnsi,
+      Ansi errAnsi,
+      Path workingDir,
+      boolean outTerminal) {
     this.env = env;
     this.out = out;
     this.err = err;
     this.outAnsi = outAnsi;
     this.errAnsi = errAnsi;
     this.workingDir = workingDir;
+    this.outTerminal = outTerminal;
+  }
+
+  /** True when stdout is a terminal, so output may move the cursor (colours or not). */
+  public boolean outTerminal() {
+    return outTerminal;
   }
 
   /** The global options ({@code --json}, {@code --config}, {@code --debug}) after parsing. */

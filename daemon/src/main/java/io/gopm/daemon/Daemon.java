@@ -1,6 +1,7 @@
 package io.gopm.daemon;
 
 import io.gopm.daemon.events.DaemonLog;
+import io.gopm.daemon.metrics.ListenerScanner;
 import io.gopm.daemon.metrics.MetricsSampler;
 import io.gopm.daemon.rpc.RpcServer;
 import io.gopm.daemon.state.StateException;
@@ -34,6 +35,8 @@ final class Daemon {
   private final StateStore state;
   private final RpcServer server;
   private final MetricsSampler metrics;
+  private final ListenerScanner listeners;
+  private final Background background;
   private final ProcessGroups groups;
   private final DaemonLock lock;
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -45,6 +48,8 @@ final class Daemon {
       StateStore state,
       RpcServer server,
       MetricsSampler metrics,
+      ListenerScanner listeners,
+      Background background,
       ProcessGroups groups,
       DaemonLock lock) {
     this.log = log;
@@ -52,16 +57,19 @@ final class Daemon {
     this.state = state;
     this.server = server;
     this.metrics = metrics;
+    this.listeners = listeners;
+    this.background = background;
     this.groups = groups;
     this.lock = lock;
   }
 
-  /** Serves the socket, brings back the saved processes and starts sampling. */
+  /** Serves the socket, brings back the saved processes and starts the periodic work. */
   void start(Path socket, long pid, String version) throws IOException {
     server.start();
     log.info("daemon started", "pid", pid, "socket", socket, "version", version);
     resurrectSaved();
-    metrics.start();
+    background.every("metrics sampling", MetricsSampler.INTERVAL, MetricsSampler.INTERVAL, metrics::sample);
+    background.every("listener scan", java.time.Duration.ZERO, ListenerScanner.INTERVAL, listeners::scan);
   }
 
   private void resurrectSaved() {
@@ -98,7 +106,7 @@ final class Daemon {
     try {
       log.info("daemon shutting down", "reason", reason);
       server.close();
-      metrics.close();
+      background.close();
       List<ProcessInfo> table;
       try {
         table = supervisor.shutdown().get(SHUTDOWN_LIMIT_MINUTES, TimeUnit.MINUTES);

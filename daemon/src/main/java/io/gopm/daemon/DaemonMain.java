@@ -3,6 +3,7 @@ package io.gopm.daemon;
 import io.gopm.daemon.events.DaemonLog;
 import io.gopm.daemon.events.DaemonLogListener;
 import io.gopm.daemon.logs.LogBroadcaster;
+import io.gopm.daemon.metrics.ListenerScanner;
 import io.gopm.daemon.metrics.MetricsSampler;
 import io.gopm.daemon.rpc.DaemonHandlers;
 import io.gopm.daemon.rpc.LogHandlers;
@@ -151,27 +152,29 @@ public final class DaemonMain {
             new DaemonLogListener(log),
             state::save,
             log);
+    Path proc = Path.of("/proc");
+    ListenerScanner listeners = new ListenerScanner(supervisor, proc, log);
     RpcDispatcher dispatcher = new RpcDispatcher(messages, log);
-    Daemon[] daemon = new Daemon[1];
-    new ProcessHandlers(supervisor, state).registerWith(dispatcher);
+    RpcServer server = new RpcServer(home.socket(), dispatcher, messages, log, ownUid());
+    Daemon daemon =
+        new Daemon(
+            log, supervisor, state, server, new MetricsSampler(supervisor, proc), listeners,
+            new Background(log), groups, lock);
+    new ProcessHandlers(supervisor, state, listeners::scan).registerWith(dispatcher);
     new LogHandlers(supervisor, broadcaster, config.logs().maxFiles()).registerWith(dispatcher);
     new DaemonHandlers(
-            supervisor, state, config, clock, Instant.now(clock), (int) pid,
-            () -> daemon[0].shutdown("kill request"))
+            supervisor, state, config, clock, Instant.now(clock), (int) pid, () -> daemon.shutdown("kill request"))
         .registerWith(dispatcher);
-    RpcServer server = new RpcServer(home.socket(), dispatcher, messages, log, ownUid());
-    MetricsSampler metrics = new MetricsSampler(supervisor, Path.of("/proc"), log);
-    daemon[0] = new Daemon(log, supervisor, state, server, metrics, groups, lock);
 
-    ShutdownSignals.install(reason -> daemon[0].shutdown(reason), log);
+    ShutdownSignals.install(daemon::shutdown, log);
     try {
-      daemon[0].start(home.socket(), pid, version);
+      daemon.start(home.socket(), pid, version);
     } catch (IOException e) {
       log.error("cannot listen on socket", "path", home.socket(), "error", e.getMessage());
       return 1;
     }
     try {
-      daemon[0].awaitStopped();
+      daemon.awaitStopped();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

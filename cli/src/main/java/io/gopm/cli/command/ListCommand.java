@@ -3,6 +3,7 @@ package io.gopm.cli.command;
 import io.gopm.cli.ExitCodes;
 import io.gopm.cli.Session;
 import io.gopm.cli.render.ProcessViews;
+import io.gopm.protocol.model.ListRequest;
 import io.gopm.protocol.client.DaemonClient;
 import io.gopm.protocol.model.ProcessInfo;
 import io.gopm.protocol.rpc.RpcMethods;
@@ -23,7 +24,7 @@ public final class ListCommand extends GopmSubcommand {
   protected int run(Session session) {
     List<ProcessInfo> processes;
     try (DaemonClient daemon = session.daemon()) {
-      processes = daemon.call(RpcMethods.LIST, null);
+      processes = daemon.call(RpcMethods.LIST, ports ? ListRequest.WITH_PORTS : ListRequest.PLAIN);
     }
     if (session.json()) {
       session.printJson(processes);

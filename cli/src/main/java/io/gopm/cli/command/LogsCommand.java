@@ -5,6 +5,7 @@ import io.gopm.cli.ExitCodes;
 import io.gopm.cli.Interrupts;
 import io.gopm.cli.Session;
 import io.gopm.cli.render.Ansi;
+import io.gopm.protocol.model.ListRequest;
 import io.gopm.protocol.client.DaemonClient;
 import io.gopm.protocol.client.DaemonUnavailableException;
 import io.gopm.protocol.format.Timestamps;
@@ -86,7 +87,7 @@ public final class LogsCommand extends GopmSubcommand {
   }
 
   private static String onlyProcess(DaemonClient daemon) {
-    List<ProcessInfo> processes = daemon.call(RpcMethods.LIST, null);
+    List<ProcessInfo> processes = daemon.call(RpcMethods.LIST, ListRequest.PLAIN);
     if (processes.isEmpty()) {
       throw new CliException("no processes managed — specify a target");
     }

@@ -3,6 +3,7 @@ package io.gopm.cli.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gopm.protocol.model.ListRequest;
 import io.gopm.protocol.GopmHome;
 import io.gopm.protocol.client.DaemonClient;
 import io.gopm.protocol.client.SocketDaemonClient;
@@ -107,6 +108,40 @@ final class GopmEnvironment implements BeforeEachCallback, AfterEachCallback {
     }
   }
 
+  /**
+   * Runs {@code gopm args...} with a pseudo-terminal as its stdout (through util-linux {@code
+   * script}), as a person at a terminal would; the output as the terminal received it.
+   */
+  CliResult runInTerminal(Map<String, String> env, String... args) {
+    StringBuilder command = new StringBuilder();
+    for (String part : java.util.stream.Stream.concat(java.util.stream.Stream.of(gopm.toString()), java.util.Arrays.stream(args)).toList()) {
+      command.append('\'').append(part.replace("'", "'\\''")).append("' ");
+    }
+    List<String> scriptCommand = List.of("script", "-q", "-e", "-c", command.toString().trim(), "/dev/null");
+    ProcessBuilder builder = new ProcessBuilder(scriptCommand).directory(workDir.toFile());
+    builder.environment().put("GOPM_HOME", home.toString());
+    builder.environment().put("TERM", "xterm-256color");
+    builder.environment().remove("NO_COLOR");
+    builder.environment().putAll(extraEnv);
+    builder.environment().putAll(env);
+    try {
+      Process process = builder.start();
+      process.getOutputStream().close();
+      StreamCollector out = new StreamCollector(process.getInputStream());
+      StreamCollector err = new StreamCollector(process.getErrorStream());
+      if (!process.waitFor(CLI_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("gopm " + String.join(" ", args) + " (in a terminal) did not finish");
+      }
+      return new CliResult(process.exitValue(), out.text().replace("\r\n", "\n"), err.text());
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   /** Runs {@code gopm args...} and asserts it succeeded; its stdout. */
   String ok(String... args) {
     CliResult result = run(args);
@@ -150,7 +185,7 @@ final class GopmEnvironment implements BeforeEachCallback, AfterEachCallback {
   /** The daemon's process list, asked over the socket (fast enough to poll). */
   List<ProcessInfo> list() {
     try (DaemonClient client = client()) {
-      return client.call(RpcMethods.LIST, null);
+      return client.call(RpcMethods.LIST, ListRequest.PLAIN);
     }
   }
 

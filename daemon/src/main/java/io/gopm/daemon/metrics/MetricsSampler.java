@@ -1,61 +1,37 @@
 package io.gopm.daemon.metrics;
 
-import io.gopm.daemon.events.DaemonLog;
 import io.gopm.daemon.supervision.Supervisor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Every two seconds, reads CPU and memory of each running child from {@code /proc} on its own
- * thread ({@code gopm-metrics}) and hands the figures to the supervisor. CPU is the share of one
+ * Reads CPU and memory of each running child from {@code /proc} (every two seconds, on the
+ * daemon's background thread) and hands the figures to the supervisor. CPU is the share of one
  * core since the previous reading, so the first reading after a start shows 0.
+ *
+ * <p>Used by one thread at a time.
  */
-public final class MetricsSampler implements AutoCloseable {
+public final class MetricsSampler {
 
   /** The sampling period of GoPM. */
   public static final Duration INTERVAL = Duration.ofSeconds(2);
 
   private final Supervisor supervisor;
   private final Path proc;
-  private final DaemonLog log;
-  private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          runnable -> {
-            Thread thread = new Thread(runnable, "gopm-metrics");
-            thread.setDaemon(true);
-            return thread;
-          });
-
   /** Previous reading per PID: CPU ticks and when they were read. */
   private Map<Integer, long[]> previous = new HashMap<>();
 
-  public MetricsSampler(Supervisor supervisor, Path proc, DaemonLog log) {
+  public MetricsSampler(Supervisor supervisor, Path proc) {
     this.supervisor = supervisor;
     this.proc = proc;
-    this.log = log;
   }
 
-  public void start() {
-    timer.scheduleWithFixedDelay(this::sampleSafely, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  private void sampleSafely() {
-    try {
-      sample();
-    } catch (RuntimeException e) {
-      log.fault("metrics sampling failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  void sample() throws InterruptedException {
+  /** Takes one reading of every running process. */
+  public void sample() throws InterruptedException {
     Map<Integer, Integer> pids;
     try {
       pids = supervisor.runningPids().get(10, TimeUnit.SECONDS);
@@ -84,10 +60,5 @@ public final class MetricsSampler implements AutoCloseable {
     }
     previous = current;
     supervisor.applyMetrics(samples);
-  }
-
-  @Override
-  public void close() {
-    timer.shutdownNow();
   }
 }

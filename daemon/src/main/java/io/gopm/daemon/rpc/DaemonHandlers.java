@@ -101,6 +101,8 @@ public final class DaemonHandlers {
         GopmVersion.version(),
         RpcMethods.PROTOCOL_VERSION,
         config.file() == null ? null : config.file().toString(),
-        config.file() == null ? null : config.source());
+        config.file() == null ? null : config.source(),
+        config.logs().directory().toString(),
+        config.logs().maxSize());
   }
 }

@@ -14,10 +14,15 @@ public final class ProcessHandlers {
 
   private final Supervisor supervisor;
   private final StateStore state;
+  private final Runnable scanListeners;
 
-  public ProcessHandlers(Supervisor supervisor, StateStore state) {
+  /**
+   * @param scanListeners scans listening ports now (for {@code list} with {@code ports})
+   */
+  public ProcessHandlers(Supervisor supervisor, StateStore state, Runnable scanListeners) {
     this.supervisor = supervisor;
     this.state = state;
+    this.scanListeners = scanListeners;
   }
 
   public void registerWith(RpcDispatcher dispatcher) {
@@ -35,7 +40,14 @@ public final class ProcessHandlers {
           supervisor.delete(target(request)).join();
           return Ack.OK;
         });
-    dispatcher.register(RpcMethods.LIST, (none, context) -> supervisor.list().join());
+    dispatcher.register(
+        RpcMethods.LIST,
+        (request, context) -> {
+          if (request.ports()) {
+            scanListeners.run(); // the scan's results reach the supervisor before this list does
+          }
+          return supervisor.list().join();
+        });
     dispatcher.register(RpcMethods.DESCRIBE, (request, context) -> supervisor.describe(target(request)).join());
     dispatcher.register(RpcMethods.IS_RUNNING, (request, context) -> supervisor.isRunning(target(request)).join());
     dispatcher.register(

@@ -90,7 +90,10 @@ public final class RpcDispatcher {
       P typed = null;
       if (!method.takesNoParams()) {
         if (params == null || params.isNull()) {
-          throw RpcException.invalidParams(method.name() + ": params are required");
+          if (!method.paramsOptional()) {
+            throw RpcException.invalidParams(method.name() + ": params are required");
+          }
+          params = codec.newObject();
         }
         try {
           typed = codec.convert(params, method.paramsType());

@@ -159,6 +159,7 @@ final class RunController {
     process.pid = 0;
     process.cpu = 0;
     process.memory = 0;
+    process.listeners = List.of();
     process.exitCode = exitCode;
     if (process.killTimer != null) {
       process.killTimer.cancel(false);

@@ -276,6 +276,27 @@ public final class Supervisor implements AutoCloseable {
         });
   }
 
+  /**
+   * The listening sockets found for a running process.
+   *
+   * @param listeners texts such as {@code tcp@127.0.0.1:8080}
+   */
+  public record ListenerSample(int pid, List<String> listeners) {}
+
+  /** Records the listeners found by a scan; ignored for a process whose run changed since. */
+  public void applyListeners(Map<Integer, ListenerSample> samples) {
+    post(
+        () -> {
+          for (Map.Entry<Integer, ListenerSample> entry : samples.entrySet()) {
+            ManagedProcess process = table.get(entry.getKey());
+            ListenerSample sample = entry.getValue();
+            if (process != null && process.running() && process.pid == sample.pid()) {
+              process.listeners = List.copyOf(sample.listeners());
+            }
+          }
+        });
+  }
+
   @Override
   public void close() {
     loop.shutdownNow();

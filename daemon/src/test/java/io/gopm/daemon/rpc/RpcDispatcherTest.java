@@ -44,7 +44,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class RpcDispatcherTest {
 
-  private static final PingResult PONG = new PingResult(42, "1m", 60_000, 60, "0.1.0", 1, null, null);
+  private static final PingResult PONG = new PingResult(42, "1m", 60_000, 60, "0.1.0", 1, null, null, "/tmp/logs", 1024);
 
   @TempDir Path home;
   private Path logFile;

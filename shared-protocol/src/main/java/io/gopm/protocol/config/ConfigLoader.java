@@ -121,72 +121,104 @@ public final class ConfigLoader {
       throw new ConfigException(file + ": invalid JSON - expected an object with logs, mcpserver and telemetry");
     }
     warnUnknown(root, TOP_LEVEL_KEYS, "", warnings);
-    GopmConfig.LogsConfig logs = logs(root, home, env, warnings);
-    GopmConfig.McpConfig mcp = mcp(root, warnings);
-    GopmConfig.TelemetryConfig telemetry = telemetry(root, warnings);
+    List<String> problems = new ArrayList<>();
+    GopmConfig.LogsConfig logs = logs(root, home, env, warnings, problems);
+    GopmConfig.McpConfig mcp = attempt(problems, () -> mcp(root, warnings, problems), null);
+    GopmConfig.TelemetryConfig telemetry = attempt(problems, () -> telemetry(root, warnings), null);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
     return new GopmConfig(file, source, logs, mcp, telemetry, warnings);
   }
 
+  /** A step that yields a value or fails with a problem. */
+  @FunctionalInterface
+  private interface Step<T> {
+    T run() throws ConfigException;
+  }
+
+  /** Runs {@code step}; on failure records its problem(s) and yields {@code fallback}. */
+  private static <T> T attempt(List<String> problems, Step<T> step, T fallback) {
+    try {
+      return step.run();
+    } catch (ConfigException e) {
+      problems.addAll(e.problems());
+      return fallback;
+    }
+  }
+
   private static GopmConfig.LogsConfig logs(
-      JsonNode root, GopmHome home, Map<String, String> env, List<String> warnings)
-      throws ConfigException {
-    Path directory = home.logsDir();
-    long maxSize = Sizes.DEFAULT_MAX_LOG_SIZE;
-    int maxFiles = DEFAULT_MAX_FILES;
+      JsonNode root, GopmHome home, Map<String, String> env, List<String> warnings, List<String> problems) {
+    Path defaultDirectory = home.logsDir();
     if (!root.has("logs")) {
-      return new GopmConfig.LogsConfig(directory, maxSize, maxFiles);
+      return new GopmConfig.LogsConfig(defaultDirectory, Sizes.DEFAULT_MAX_LOG_SIZE, DEFAULT_MAX_FILES);
     }
     JsonNode logs = root.get("logs");
     if (logs.isNull()) {
       warnings.add("logs: null treated as defaults (logging cannot be disabled)");
-      return new GopmConfig.LogsConfig(directory, maxSize, maxFiles);
+      return new GopmConfig.LogsConfig(defaultDirectory, Sizes.DEFAULT_MAX_LOG_SIZE, DEFAULT_MAX_FILES);
     }
-    requireObject(logs, "logs");
+    if (attempt(problems, () -> requireObject(logs, "logs"), null) == null) {
+      return new GopmConfig.LogsConfig(defaultDirectory, Sizes.DEFAULT_MAX_LOG_SIZE, DEFAULT_MAX_FILES);
+    }
     warnUnknown(logs, LOGS_KEYS, "logs.", warnings);
-    JsonNode dir = logs.get("directory");
-    if (dir != null && !dir.isNull()) {
-      String text = requireString(dir, "logs.directory");
-      if (!text.isEmpty()) {
-        if (text.startsWith("~/")) {
-          directory = GopmHome.userHome(env).resolve(text.substring(2));
-        } else if (text.startsWith("/")) {
-          directory = Path.of(text);
-        } else {
-          throw new ConfigException(
-              "logs.directory \"" + text + "\" - must be an absolute path or start with ~/");
-        }
-      }
-    }
-    JsonNode size = logs.get("max_size");
-    if (size != null && !size.isNull()) {
-      if (size.isIntegralNumber() && size.asLong() > 0) {
-        maxSize = size.asLong();
-      } else {
-        String text = size.isTextual() ? size.asText() : size.toString();
-        if (!text.isEmpty()) {
-          try {
-            maxSize = Sizes.parse(text);
-          } catch (IllegalArgumentException e) {
-            throw new ConfigException(
-                "logs.max_size \"" + text + "\" - expected format like \"1M\", \"500K\", \"10M\"");
-          }
-        }
-      }
-    }
-    JsonNode files = logs.get("max_files");
-    if (files != null && !files.isNull()) {
-      if (!files.isIntegralNumber() || !files.canConvertToInt()) {
-        throw new ConfigException("logs.max_files must be a whole number (got: " + files + ")");
-      }
-      maxFiles = files.asInt();
-      if (maxFiles < 0) {
-        throw new ConfigException("logs.max_files must be >= 0 (got: " + maxFiles + ")");
-      }
-    }
-    return new GopmConfig.LogsConfig(directory.normalize(), maxSize, maxFiles);
+    Path directory = attempt(problems, () -> logDirectory(logs.get("directory"), env), null);
+    long maxSize = attempt(problems, () -> maxSize(logs.get("max_size")), Sizes.DEFAULT_MAX_LOG_SIZE);
+    int maxFiles = attempt(problems, () -> maxFiles(logs.get("max_files")), DEFAULT_MAX_FILES);
+    return new GopmConfig.LogsConfig(
+        (directory == null ? defaultDirectory : directory).normalize(), maxSize, maxFiles);
   }
 
-  private static GopmConfig.McpConfig mcp(JsonNode root, List<String> warnings) throws ConfigException {
+  private static Path logDirectory(JsonNode dir, Map<String, String> env) throws ConfigException {
+    if (dir == null || dir.isNull()) {
+      return null;
+    }
+    String text = requireString(dir, "logs.directory");
+    if (text.isEmpty()) {
+      return null;
+    }
+    if (text.startsWith("~/")) {
+      return GopmHome.userHome(env).resolve(text.substring(2));
+    }
+    if (text.startsWith("/")) {
+      return Path.of(text);
+    }
+    throw new ConfigException("logs.directory \"" + text + "\" - must be an absolute path or start with ~/");
+  }
+
+  private static long maxSize(JsonNode size) throws ConfigException {
+    if (size == null || size.isNull()) {
+      return Sizes.DEFAULT_MAX_LOG_SIZE;
+    }
+    if (size.isIntegralNumber() && size.asLong() > 0) {
+      return size.asLong();
+    }
+    String text = size.isTextual() ? size.asText() : size.toString();
+    if (text.isEmpty()) {
+      return Sizes.DEFAULT_MAX_LOG_SIZE;
+    }
+    try {
+      return Sizes.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("logs.max_size \"" + text + "\" - expected format like \"1M\", \"500K\", \"10M\"");
+    }
+  }
+
+  private static int maxFiles(JsonNode files) throws ConfigException {
+    if (files == null || files.isNull()) {
+      return DEFAULT_MAX_FILES;
+    }
+    if (!files.isIntegralNumber() || !files.canConvertToInt()) {
+      throw new ConfigException("logs.max_files must be a whole number (got: " + files + ")");
+    }
+    if (files.asInt() < 0) {
+      throw new ConfigException("logs.max_files must be >= 0 (got: " + files.asInt() + ")");
+    }
+    return files.asInt();
+  }
+
+  private static GopmConfig.McpConfig mcp(JsonNode root, List<String> warnings, List<String> problems)
+      throws ConfigException {
     if (!root.has("mcpserver")) {
       return new GopmConfig.McpConfig(List.of(loopbackBind(DEFAULT_MCP_PORT)), DEFAULT_MCP_PORT, DEFAULT_MCP_URI);
     }
@@ -196,28 +228,8 @@ public final class ConfigLoader {
     }
     requireObject(mcp, "mcpserver");
     warnUnknown(mcp, MCP_KEYS, "mcpserver.", warnings);
-    int port = DEFAULT_MCP_PORT;
-    JsonNode portNode = mcp.get("port");
-    if (portNode != null && !portNode.isNull()) {
-      if (!portNode.isIntegralNumber() || !portNode.canConvertToInt()) {
-        throw new ConfigException("mcpserver.port must be 1-65535 (got: " + portNode + ")");
-      }
-      port = portNode.asInt();
-      if (port < 1 || port > 65535) {
-        throw new ConfigException("mcpserver.port must be 1-65535 (got: " + port + ")");
-      }
-    }
-    String uri = DEFAULT_MCP_URI;
-    JsonNode uriNode = mcp.get("uri");
-    if (uriNode != null && !uriNode.isNull()) {
-      String text = requireString(uriNode, "mcpserver.uri");
-      if (!text.isEmpty()) {
-        if (!text.startsWith("/")) {
-          throw new ConfigException("mcpserver.uri must start with \"/\" (got: \"" + text + "\")");
-        }
-        uri = text;
-      }
-    }
+    int port = attempt(problems, () -> mcpPort(mcp.get("port")), DEFAULT_MCP_PORT);
+    String uri = attempt(problems, () -> mcpUri(mcp.get("uri")), DEFAULT_MCP_URI);
     List<GopmConfig.Bind> binds = new ArrayList<>();
     JsonNode devices = mcp.get("device");
     if (devices != null && !devices.isNull()) {
@@ -242,6 +254,34 @@ public final class ConfigLoader {
       binds.add(loopbackBind(port));
     }
     return new GopmConfig.McpConfig(binds, port, uri);
+  }
+
+  private static int mcpPort(JsonNode portNode) throws ConfigException {
+    if (portNode == null || portNode.isNull()) {
+      return DEFAULT_MCP_PORT;
+    }
+    if (!portNode.isIntegralNumber() || !portNode.canConvertToInt()) {
+      throw new ConfigException("mcpserver.port must be 1-65535 (got: " + portNode + ")");
+    }
+    int port = portNode.asInt();
+    if (port < 1 || port > 65535) {
+      throw new ConfigException("mcpserver.port must be 1-65535 (got: " + port + ")");
+    }
+    return port;
+  }
+
+  private static String mcpUri(JsonNode uriNode) throws ConfigException {
+    if (uriNode == null || uriNode.isNull()) {
+      return DEFAULT_MCP_URI;
+    }
+    String text = requireString(uriNode, "mcpserver.uri");
+    if (text.isEmpty()) {
+      return DEFAULT_MCP_URI;
+    }
+    if (!text.startsWith("/")) {
+      throw new ConfigException("mcpserver.uri must start with \"/\" (got: \"" + text + "\")");
+    }
+    return text;
   }
 
   private static GopmConfig.TelemetryConfig telemetry(JsonNode root, List<String> warnings)
@@ -362,10 +402,11 @@ public final class ConfigLoader {
     return new GopmConfig.Bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), "loopback");
   }
 
-  private static void requireObject(JsonNode node, String key) throws ConfigException {
+  private static JsonNode requireObject(JsonNode node, String key) throws ConfigException {
     if (!node.isObject()) {
       throw new ConfigException(key + ": expected an object or null (got: " + node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT) + ")");
     }
+    return node;
   }
 
   private static String requireString(JsonNode node, String key) throws ConfigException {

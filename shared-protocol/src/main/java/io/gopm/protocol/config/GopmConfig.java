@@ -71,43 +71,9 @@ public record GopmConfig(
     public String hostPort() {
       java.net.InetAddress ip = address.getAddress();
       if (ip instanceof java.net.Inet6Address) {
-        return "[" + compressIpv6(ip.getAddress()) + "]:" + address.getPort();
+        return "[" + io.gopm.protocol.procfs.InetText.ipv6(ip.getAddress()) + "]:" + address.getPort();
       }
       return ip.getHostAddress() + ":" + address.getPort();
-    }
-
-    /** RFC 5952 text of an IPv6 address: lower case, the longest run of zero groups as {@code ::}. */
-    static String compressIpv6(byte[] bytes) {
-      int[] groups = new int[8];
-      for (int i = 0; i < 8; i++) {
-        groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
-      }
-      int bestStart = -1;
-      int bestLength = 1;
-      for (int i = 0; i < 8; ) {
-        int j = i;
-        while (j < 8 && groups[j] == 0) {
-          j++;
-        }
-        if (j - i > bestLength) {
-          bestStart = i;
-          bestLength = j - i;
-        }
-        i = j == i ? i + 1 : j;
-      }
-      StringBuilder text = new StringBuilder();
-      for (int i = 0; i < 8; i++) {
-        if (i == bestStart) {
-          text.append("::");
-          i += bestLength - 1;
-          continue;
-        }
-        if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
-          text.append(':');
-        }
-        text.append(Integer.toHexString(groups[i]));
-      }
-      return text.toString();
     }
 
     /** True for a loopback address. */

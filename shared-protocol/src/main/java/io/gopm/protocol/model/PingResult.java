@@ -6,6 +6,8 @@ package io.gopm.protocol.model;
  * @param uptime human duration, for example {@code 4d 12h}
  * @param configFile the config file the daemon loaded, or null when it runs on defaults
  * @param configSource {@code found} or {@code --config flag}; null with no config file
+ * @param logsDir the default directory of process logs the daemon uses
+ * @param logMaxSize the default rotation threshold in bytes
  */
 public record PingResult(
     int pid,
@@ -15,4 +17,6 @@ public record PingResult(
     String version,
     int protocol,
     String configFile,
-    String configSource) {}
+    String configSource,
+    String logsDir,
+    long logMaxSize) {}

@@ -13,13 +13,20 @@ import java.util.Objects;
  * @param paramsType the class of the parameters
  * @param resultType the result type, generic types included ({@code List<ProcessInfo>})
  * @param mutates true when a call changes process state (used for the audit trail)
+ * @param paramsOptional true when the params may be left out (every field then has its default)
  */
-public record RpcMethod<P, R>(String name, Class<P> paramsType, Type resultType, boolean mutates) {
+public record RpcMethod<P, R>(
+    String name, Class<P> paramsType, Type resultType, boolean mutates, boolean paramsOptional) {
 
   public RpcMethod {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(paramsType, "paramsType");
     Objects.requireNonNull(resultType, "resultType");
+  }
+
+  /** A method whose params, if it takes any, are required. */
+  public RpcMethod(String name, Class<P> paramsType, Type resultType, boolean mutates) {
+    this(name, paramsType, resultType, mutates, false);
   }
 
   /** True when the method takes no parameters. */

@@ -5,6 +5,7 @@ import io.gopm.protocol.model.HelloRequest;
 import io.gopm.protocol.model.HelloResult;
 import io.gopm.protocol.model.IsRunningResult;
 import io.gopm.protocol.model.KillResult;
+import io.gopm.protocol.model.ListRequest;
 import io.gopm.protocol.model.LogLine;
 import io.gopm.protocol.model.LogsRequest;
 import io.gopm.protocol.model.LogsResult;
@@ -12,10 +13,13 @@ import io.gopm.protocol.model.PingResult;
 import io.gopm.protocol.model.ProcessInfo;
 import io.gopm.protocol.model.SaveResult;
 import io.gopm.protocol.model.StartRequest;
+import io.gopm.protocol.model.StatsPoint;
+import io.gopm.protocol.model.StatsRequest;
 import io.gopm.protocol.model.TargetRequest;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every method of the daemon's protocol, one typed constant each. {@code docs/protocol.md}
@@ -26,7 +30,9 @@ public final class RpcMethods {
   /** The protocol version this build speaks; bumped on any incompatible change. */
   public static final int PROTOCOL_VERSION = 1;
 
-  private static final Type PROCESS_LIST = listOf(ProcessInfo.class);
+  private static final Type PROCESS_LIST = parameterized(List.class, ProcessInfo.class);
+  private static final Type STATS_BY_NAME =
+      parameterized(Map.class, String.class, parameterized(List.class, StatsPoint.class));
 
   /** The handshake: checks protocol versions; sent first on every connection by GoPM clients. */
   public static final RpcMethod<HelloRequest, HelloResult> HELLO =
@@ -49,9 +55,9 @@ public final class RpcMethods {
   public static final RpcMethod<TargetRequest, Ack> DELETE =
       new RpcMethod<>("delete", TargetRequest.class, Ack.class, true);
 
-  /** Every process, sorted by ID. */
-  public static final RpcMethod<Void, List<ProcessInfo>> LIST =
-      new RpcMethod<>("list", Void.class, PROCESS_LIST, false);
+  /** Every process, sorted by ID; params optional ({@code ports} scans listeners first). */
+  public static final RpcMethod<ListRequest, List<ProcessInfo>> LIST =
+      new RpcMethod<>("list", ListRequest.class, PROCESS_LIST, false, true);
 
   public static final RpcMethod<TargetRequest, ProcessInfo> DESCRIBE =
       new RpcMethod<>("describe", TargetRequest.class, ProcessInfo.class, false);
@@ -76,6 +82,10 @@ public final class RpcMethods {
   public static final RpcMethod<Void, SaveResult> SAVE =
       new RpcMethod<>("save", Void.class, SaveResult.class, false);
 
+  /** The metrics history of the target's processes, by name, oldest first. */
+  public static final RpcMethod<StatsRequest, Map<String, List<StatsPoint>>> STATS =
+      new RpcMethod<>("stats", StatsRequest.class, STATS_BY_NAME, false, true);
+
   /** Stops every process (keeping them recorded as online) and ends the daemon. */
   public static final RpcMethod<Void, KillResult> KILL =
       new RpcMethod<>("kill", Void.class, KillResult.class, true);
@@ -83,20 +93,21 @@ public final class RpcMethods {
   /** Every method, for the daemon's dispatcher and the documentation test. */
   public static final List<RpcMethod<?, ?>> ALL =
       List.of(HELLO, PING, START, STOP, RESTART, DELETE, LIST, DESCRIBE, IS_RUNNING, LOGS, FLUSH,
-          RESURRECT, SAVE, KILL);
+          RESURRECT, SAVE, STATS, KILL);
 
   private RpcMethods() {}
 
-  private static Type listOf(Class<?> element) {
+  /** {@code raw<arguments...>}, for result types such as {@code List<ProcessInfo>}. */
+  private static Type parameterized(Class<?> raw, Type... arguments) {
     return new ParameterizedType() {
       @Override
       public Type[] getActualTypeArguments() {
-        return new Type[] {element};
+        return arguments.clone();
       }
 
       @Override
       public Type getRawType() {
-        return List.class;
+        return raw;
       }
 
       @Override
@@ -106,7 +117,11 @@ public final class RpcMethods {
 
       @Override
       public String toString() {
-        return "java.util.List<" + element.getName() + ">";
+        StringBuilder text = new StringBuilder(raw.getName()).append('<');
+        for (int i = 0; i < arguments.length; i++) {
+          text.append(i > 0 ? ", " : "").append(arguments[i].getTypeName());
+        }
+        return text.append('>').toString();
       }
     };
   }

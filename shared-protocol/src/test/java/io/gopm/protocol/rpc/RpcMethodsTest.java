@@ -16,13 +16,25 @@ class RpcMethodsTest {
   void everyMethodHasAUniqueName() {
     assertThat(RpcMethods.ALL).extracting(RpcMethod::name).doesNotHaveDuplicates()
         .contains("hello", "ping", "start", "stop", "restart", "delete", "list", "describe", "isrunning", "logs",
-            "flush", "resurrect", "save", "kill");
+            "flush", "resurrect", "save", "stats", "kill");
   }
 
   @Test
   void methodsWithoutParametersSayTheyTakeNone() {
     assertThat(RpcMethods.ALL).filteredOn(RpcMethod::takesNoParams).extracting(RpcMethod::name)
-        .containsExactlyInAnyOrder("ping", "list", "resurrect", "save", "kill");
+        .containsExactlyInAnyOrder("ping", "resurrect", "save", "kill");
+  }
+
+  @Test
+  void listAndStatsMayBeCalledWithoutParams() {
+    assertThat(RpcMethods.ALL).filteredOn(RpcMethod::paramsOptional).extracting(RpcMethod::name)
+        .containsExactlyInAnyOrder("list", "stats");
+  }
+
+  @Test
+  void statsResultTypeIsAMapOfPointLists() {
+    assertThat(RpcMethods.STATS.resultType().getTypeName())
+        .isEqualTo("java.util.Map<java.lang.String, java.util.List<io.gopm.protocol.model.StatsPoint>>");
   }
 
   @Test
