@@ -9,10 +9,12 @@ import io.gopm.cli.command.IsRunningCommand;
 import io.gopm.cli.command.KillCommand;
 import io.gopm.cli.command.ListCommand;
 import io.gopm.cli.command.LogsCommand;
+import io.gopm.cli.command.PidCommand;
 import io.gopm.cli.command.PingCommand;
 import io.gopm.cli.command.RestartCommand;
 import io.gopm.cli.command.ResurrectCommand;
 import io.gopm.cli.command.StartCommand;
+import io.gopm.cli.command.StatsCommand;
 import io.gopm.cli.command.StatusCommand;
 import io.gopm.cli.command.StopCommand;
 import io.gopm.cli.command.WatchCommand;
@@ -42,10 +44,12 @@ final class CommandCatalog {
           new Entry(List.of("kill"), KillCommand::new),
           new Entry(List.of("list", "ls"), ListCommand::new),
           new Entry(List.of("logs"), LogsCommand::new),
+          new Entry(List.of("pid"), PidCommand::new),
           new Entry(List.of("ping"), PingCommand::new),
           new Entry(List.of("restart"), RestartCommand::new),
           new Entry(List.of("resurrect"), ResurrectCommand::new),
           new Entry(List.of("start"), StartCommand::new),
+          new Entry(List.of("stats"), StatsCommand::new),
           new Entry(List.of("status"), StatusCommand::new),
           new Entry(List.of("stop"), StopCommand::new),
           new Entry(List.of("watch"), WatchCommand::new));

@@ -3,6 +3,7 @@ package io.gopm.daemon;
 import io.gopm.daemon.events.DaemonLog;
 import io.gopm.daemon.metrics.ListenerScanner;
 import io.gopm.daemon.metrics.MetricsSampler;
+import io.gopm.daemon.metrics.StatsHistory;
 import io.gopm.daemon.rpc.RpcServer;
 import io.gopm.daemon.state.StateException;
 import io.gopm.daemon.state.StateStore;
@@ -36,6 +37,8 @@ final class Daemon {
   private final RpcServer server;
   private final MetricsSampler metrics;
   private final ListenerScanner listeners;
+  private final StatsHistory stats;
+  private final java.time.Duration statsInterval;
   private final Background background;
   private final ProcessGroups groups;
   private final DaemonLock lock;
@@ -49,6 +52,8 @@ final class Daemon {
       RpcServer server,
       MetricsSampler metrics,
       ListenerScanner listeners,
+      StatsHistory stats,
+      java.time.Duration statsInterval,
       Background background,
       ProcessGroups groups,
       DaemonLock lock) {
@@ -58,6 +63,8 @@ final class Daemon {
     this.server = server;
     this.metrics = metrics;
     this.listeners = listeners;
+    this.stats = stats;
+    this.statsInterval = statsInterval;
     this.background = background;
     this.groups = groups;
     this.lock = lock;
@@ -70,6 +77,15 @@ final class Daemon {
     resurrectSaved();
     background.every("metrics sampling", MetricsSampler.INTERVAL, MetricsSampler.INTERVAL, metrics::sample);
     background.every("listener scan", java.time.Duration.ZERO, ListenerScanner.INTERVAL, listeners::scan);
+    background.every("stats snapshot", statsInterval, statsInterval, this::recordStats);
+  }
+
+  private void recordStats() throws InterruptedException {
+    try {
+      stats.record(supervisor.list().get(10, TimeUnit.SECONDS));
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      log.debug("stats snapshot skipped", "error", String.valueOf(e.getMessage()));
+    }
   }
 
   private void resurrectSaved() {

@@ -2,14 +2,17 @@ package io.gopm.daemon;
 
 import io.gopm.daemon.events.DaemonLog;
 import io.gopm.daemon.events.DaemonLogListener;
+import io.gopm.daemon.events.ProcessEvent;
 import io.gopm.daemon.logs.LogBroadcaster;
 import io.gopm.daemon.metrics.ListenerScanner;
 import io.gopm.daemon.metrics.MetricsSampler;
+import io.gopm.daemon.metrics.StatsHistory;
 import io.gopm.daemon.rpc.DaemonHandlers;
 import io.gopm.daemon.rpc.LogHandlers;
 import io.gopm.daemon.rpc.ProcessHandlers;
 import io.gopm.daemon.rpc.RpcDispatcher;
 import io.gopm.daemon.rpc.RpcServer;
+import io.gopm.daemon.rpc.StatsHandlers;
 import io.gopm.daemon.state.StateStore;
 import io.gopm.daemon.supervision.JdkProcessLauncher;
 import io.gopm.daemon.supervision.ProcessGroups;
@@ -20,6 +23,7 @@ import io.gopm.protocol.client.DaemonConnector;
 import io.gopm.protocol.config.ConfigException;
 import io.gopm.protocol.config.ConfigLoader;
 import io.gopm.protocol.config.GopmConfig;
+import io.gopm.protocol.format.GoDuration;
 import io.gopm.protocol.format.HumanUnits;
 import io.gopm.protocol.format.Timestamps;
 import io.gopm.protocol.json.JsonCodec;
@@ -29,8 +33,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The daemon's entry point and composition root: {@code gopm --daemon [--config FILE] [--debug]}
@@ -136,6 +142,15 @@ public final class DaemonMain {
     LogBroadcaster broadcaster = new LogBroadcaster();
     ProcessGroups groups = new ProcessGroups();
     StateStore state = new StateStore(home.dumpFile(), codec, log);
+    StatsHistory stats = new StatsHistory(clock);
+    Consumer<ProcessEvent> events =
+        new DaemonLogListener(log)
+            .andThen(
+                event -> {
+                  if (event instanceof ProcessEvent.Deleted deleted) {
+                    stats.forget(deleted.name());
+                  }
+                });
     Supervisor supervisor =
         new Supervisor(
             new Supervisor.Settings(
@@ -149,7 +164,7 @@ public final class DaemonMain {
                 broadcaster),
             new JdkProcessLauncher(),
             groups,
-            new DaemonLogListener(log),
+            events,
             state::save,
             log);
     Path proc = Path.of("/proc");
@@ -158,10 +173,11 @@ public final class DaemonMain {
     RpcServer server = new RpcServer(home.socket(), dispatcher, messages, log, ownUid());
     Daemon daemon =
         new Daemon(
-            log, supervisor, state, server, new MetricsSampler(supervisor, proc), listeners,
-            new Background(log), groups, lock);
+            log, supervisor, state, server, new MetricsSampler(supervisor, proc), listeners, stats,
+            statsInterval(env), new Background(log), groups, lock);
     new ProcessHandlers(supervisor, state, listeners::scan).registerWith(dispatcher);
     new LogHandlers(supervisor, broadcaster, config.logs().maxFiles()).registerWith(dispatcher);
+    new StatsHandlers(supervisor, stats).registerWith(dispatcher);
     new DaemonHandlers(
             supervisor, state, config, clock, Instant.now(clock), (int) pid, () -> daemon.shutdown("kill request"))
         .registerWith(dispatcher);
@@ -179,6 +195,23 @@ public final class DaemonMain {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  /**
+   * How often the stats history takes a snapshot: a minute, or {@code GOPM_STATS_INTERVAL} (a Go
+   * duration, at least 100ms; meant for tests, which cannot wait minutes).
+   */
+  static Duration statsInterval(Map<String, String> env) {
+    String text = env.get("GOPM_STATS_INTERVAL");
+    if (text == null || text.isEmpty()) {
+      return StatsHistory.INTERVAL;
+    }
+    try {
+      Duration interval = GoDuration.parse(text);
+      return interval.compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100) : interval;
+    } catch (IllegalArgumentException e) {
+      return StatsHistory.INTERVAL;
+    }
   }
 
   /** The user this daemon runs as (the owner of {@code /proc/self}). */
