@@ -5,18 +5,23 @@ import io.gopm.cli.command.DescribeCommand;
 import io.gopm.cli.command.ExportCommand;
 import io.gopm.cli.command.FlushCommand;
 import io.gopm.cli.command.ImportCommand;
+import io.gopm.cli.command.InstallCommand;
 import io.gopm.cli.command.IsRunningCommand;
 import io.gopm.cli.command.KillCommand;
 import io.gopm.cli.command.ListCommand;
 import io.gopm.cli.command.LogsCommand;
 import io.gopm.cli.command.PidCommand;
 import io.gopm.cli.command.PingCommand;
+import io.gopm.cli.command.RebootCommand;
 import io.gopm.cli.command.RestartCommand;
 import io.gopm.cli.command.ResurrectCommand;
 import io.gopm.cli.command.StartCommand;
 import io.gopm.cli.command.StatsCommand;
 import io.gopm.cli.command.StatusCommand;
 import io.gopm.cli.command.StopCommand;
+import io.gopm.cli.command.SuspendCommand;
+import io.gopm.cli.command.UninstallCommand;
+import io.gopm.cli.command.UnsuspendCommand;
 import io.gopm.cli.command.WatchCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,18 +45,23 @@ final class CommandCatalog {
           new Entry(List.of("export"), ExportCommand::new),
           new Entry(List.of("flush"), FlushCommand::new),
           new Entry(List.of("import"), ImportCommand::new),
+          new Entry(List.of("install"), InstallCommand::new),
           new Entry(List.of("isrunning"), IsRunningCommand::new),
           new Entry(List.of("kill"), KillCommand::new),
           new Entry(List.of("list", "ls"), ListCommand::new),
           new Entry(List.of("logs"), LogsCommand::new),
           new Entry(List.of("pid"), PidCommand::new),
           new Entry(List.of("ping"), PingCommand::new),
+          new Entry(List.of("reboot"), RebootCommand::new),
           new Entry(List.of("restart"), RestartCommand::new),
           new Entry(List.of("resurrect"), ResurrectCommand::new),
           new Entry(List.of("start"), StartCommand::new),
           new Entry(List.of("stats"), StatsCommand::new),
           new Entry(List.of("status"), StatusCommand::new),
           new Entry(List.of("stop"), StopCommand::new),
+          new Entry(List.of("suspend"), SuspendCommand::new),
+          new Entry(List.of("uninstall"), UninstallCommand::new),
+          new Entry(List.of("unsuspend"), UnsuspendCommand::new),
           new Entry(List.of("watch"), WatchCommand::new));
 
   private static final Map<String, Entry> BY_NAME = index();

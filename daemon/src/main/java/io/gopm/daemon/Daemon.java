@@ -9,10 +9,12 @@ import io.gopm.daemon.state.StateException;
 import io.gopm.daemon.state.StateStore;
 import io.gopm.daemon.supervision.ProcessGroups;
 import io.gopm.daemon.supervision.Supervisor;
+import io.gopm.daemon.telemetry.TelegrafEmitter;
 import io.gopm.protocol.model.ProcessInfo;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,6 +44,7 @@ final class Daemon {
   private final Background background;
   private final ProcessGroups groups;
   private final DaemonLock lock;
+  private final Optional<TelegrafEmitter> telegraf;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicBoolean stopping = new AtomicBoolean();
 
@@ -56,7 +59,8 @@ final class Daemon {
       java.time.Duration statsInterval,
       Background background,
       ProcessGroups groups,
-      DaemonLock lock) {
+      DaemonLock lock,
+      Optional<TelegrafEmitter> telegraf) {
     this.log = log;
     this.supervisor = supervisor;
     this.state = state;
@@ -68,6 +72,7 @@ final class Daemon {
     this.background = background;
     this.groups = groups;
     this.lock = lock;
+    this.telegraf = telegraf;
   }
 
   /** Serves the socket, brings back the saved processes and starts the periodic work. */
@@ -75,9 +80,21 @@ final class Daemon {
     server.start();
     log.info("daemon started", "pid", pid, "socket", socket, "version", version);
     resurrectSaved();
-    background.every("metrics sampling", MetricsSampler.INTERVAL, MetricsSampler.INTERVAL, metrics::sample);
+    background.every("metrics sampling", MetricsSampler.INTERVAL, MetricsSampler.INTERVAL, this::sampleMetrics);
     background.every("listener scan", java.time.Duration.ZERO, ListenerScanner.INTERVAL, listeners::scan);
     background.every("stats snapshot", statsInterval, statsInterval, this::recordStats);
+  }
+
+  /** The metrics sample, then (when configured) the Telegraf lines of the table it updated. */
+  private void sampleMetrics() throws InterruptedException {
+    metrics.sample();
+    if (telegraf.isPresent()) {
+      try {
+        telegraf.get().emit(supervisor.list().get(10, TimeUnit.SECONDS));
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        log.debug("telegraf emission skipped", "error", String.valueOf(e.getMessage()));
+      }
+    }
   }
 
   private void recordStats() throws InterruptedException {
@@ -123,6 +140,7 @@ final class Daemon {
       log.info("daemon shutting down", "reason", reason);
       server.close();
       background.close();
+      telegraf.ifPresent(TelegrafEmitter::close);
       List<ProcessInfo> table;
       try {
         table = supervisor.shutdown().get(SHUTDOWN_LIMIT_MINUTES, TimeUnit.MINUTES);

@@ -17,6 +17,9 @@ import io.gopm.daemon.state.StateStore;
 import io.gopm.daemon.supervision.JdkProcessLauncher;
 import io.gopm.daemon.supervision.ProcessGroups;
 import io.gopm.daemon.supervision.Supervisor;
+import io.gopm.daemon.telemetry.HostName;
+import io.gopm.daemon.telemetry.LineProtocol;
+import io.gopm.daemon.telemetry.TelegrafEmitter;
 import io.gopm.protocol.GopmHome;
 import io.gopm.protocol.GopmVersion;
 import io.gopm.protocol.client.DaemonConnector;
@@ -36,6 +39,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -138,6 +142,7 @@ public final class DaemonMain {
     }
 
     Clock clock = Clock.systemDefaultZone();
+    Instant started = Instant.now(clock);
     RpcMessages messages = new RpcMessages(codec);
     LogBroadcaster broadcaster = new LogBroadcaster();
     ProcessGroups groups = new ProcessGroups();
@@ -174,12 +179,13 @@ public final class DaemonMain {
     Daemon daemon =
         new Daemon(
             log, supervisor, state, server, new MetricsSampler(supervisor, proc), listeners, stats,
-            statsInterval(env), new Background(log), groups, lock);
+            statsInterval(env), new Background(log), groups, lock,
+            telegraf(config.telemetry(), HostName.of(proc), started, clock, log));
     new ProcessHandlers(supervisor, state, listeners::scan).registerWith(dispatcher);
     new LogHandlers(supervisor, broadcaster, config.logs().maxFiles()).registerWith(dispatcher);
     new StatsHandlers(supervisor, stats).registerWith(dispatcher);
     new DaemonHandlers(
-            supervisor, state, config, clock, Instant.now(clock), (int) pid, () -> daemon.shutdown("kill request"))
+            supervisor, state, config, clock, started, (int) pid, daemon::shutdown)
         .registerWith(dispatcher);
 
     ShutdownSignals.install(daemon::shutdown, log);
@@ -195,6 +201,32 @@ public final class DaemonMain {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  /**
+   * The Telegraf emitter when {@code telemetry.telegraf} is configured and its UDP socket opens;
+   * otherwise the daemon runs without telemetry.
+   */
+  private static Optional<TelegrafEmitter> telegraf(
+      GopmConfig.TelemetryConfig telemetry, String host, Instant started, Clock clock, DaemonLog log) {
+    if (telemetry == null) {
+      return Optional.empty();
+    }
+    LineProtocol format = new LineProtocol(telemetry.measurement(), host, started);
+    try {
+      TelegrafEmitter emitter = TelegrafEmitter.open(telemetry.target(), format, clock, log);
+      log.info(
+          "telegraf telemetry started",
+          "addr", telemetry.targetText(),
+          "measurement", telemetry.measurement(),
+          "max_datagram_bytes", TelegrafEmitter.MAX_PAYLOAD_BYTES);
+      return Optional.of(emitter);
+    } catch (IOException e) {
+      log.warn(
+          "telegraf emitter failed to start, continuing without telemetry",
+          "addr", telemetry.targetText(), "error", e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import io.gopm.cli.CliException;
 import io.gopm.cli.ExitCodes;
 import io.gopm.cli.Session;
 import io.gopm.cli.render.Ansi;
+import io.gopm.cli.system.SystemPaths;
 import io.gopm.protocol.client.DaemonClient;
 import io.gopm.protocol.config.ConfigException;
 import io.gopm.protocol.config.ConfigLoader;
@@ -35,9 +36,6 @@ import picocli.CommandLine.Option;
       "  gopm status --json"
     })
 public final class StatusCommand extends GopmSubcommand {
-
-  /** Where {@code gopm install} writes the unit; {@code GOPM_SYSTEMD_DIR} moves it (tests only). */
-  static final String DEFAULT_SYSTEMD_DIR = "/etc/systemd/system";
 
   @Option(names = "--validate", description = "Only check the config file")
   boolean validate;
@@ -72,7 +70,7 @@ public final class StatusCommand extends GopmSubcommand {
   }
 
   static Path unitFile(Session session) {
-    return Path.of(session.env().getOrDefault("GOPM_SYSTEMD_DIR", DEFAULT_SYSTEMD_DIR)).resolve("gopm.service");
+    return SystemPaths.fromEnvironment(session.env()).unitFile();
   }
 
   private static Optional<PingResult> ping(Session session) {

@@ -18,8 +18,9 @@ class StatusIT {
 
   @Test
   void withoutConfigOrDaemonItShowsTheDefaultsAndStartsNothing() throws Exception {
-    Path systemd = Files.createDirectories(gopm.workDir.resolve("systemd"));
-    gopm.env("GOPM_SYSTEMD_DIR", systemd.toString());
+    Path root = Files.createDirectories(gopm.workDir.resolve("root"));
+    Path systemd = Files.createDirectories(root.resolve("etc/systemd/system"));
+    gopm.env("GOPM_SYSTEM_ROOT", root.toString());
 
     String out = gopm.ok("status");
 

@@ -9,6 +9,7 @@ import io.gopm.protocol.model.HelloResult;
 import io.gopm.protocol.model.KillResult;
 import io.gopm.protocol.model.PingResult;
 import io.gopm.protocol.model.ProcessInfo;
+import io.gopm.protocol.model.RebootResult;
 import io.gopm.protocol.model.SaveResult;
 import io.gopm.protocol.rpc.ErrorCode;
 import io.gopm.protocol.rpc.RpcException;
@@ -28,10 +29,11 @@ public final class DaemonHandlers {
   private final Clock clock;
   private final Instant startedAt;
   private final int pid;
-  private final Runnable shutdown;
+  private final java.util.function.Consumer<String> shutdown;
 
   /**
-   * @param shutdown starts the daemon's shutdown (it runs on another thread and ends the process)
+   * @param shutdown starts the daemon's shutdown for the given reason (it runs on another thread
+   *     and ends the process)
    */
   public DaemonHandlers(
       Supervisor supervisor,
@@ -40,7 +42,7 @@ public final class DaemonHandlers {
       Clock clock,
       Instant startedAt,
       int pid,
-      Runnable shutdown) {
+      java.util.function.Consumer<String> shutdown) {
     this.supervisor = supervisor;
     this.state = state;
     this.config = config;
@@ -86,8 +88,20 @@ public final class DaemonHandlers {
     dispatcher.register(
         RpcMethods.KILL,
         (none, context) -> {
-          context.afterResponse(shutdown);
+          context.afterResponse(() -> shutdown.accept("kill request"));
           return new KillResult("daemon stopping", pid);
+        });
+    dispatcher.register(
+        RpcMethods.REBOOT,
+        (none, context) -> {
+          List<ProcessInfo> snapshot = supervisor.snapshot().join();
+          try {
+            state.saveNow(snapshot);
+          } catch (IOException e) {
+            throw new RpcException(ErrorCode.IO_ERROR, "save failed: " + e.getMessage());
+          }
+          context.afterResponse(() -> shutdown.accept("reboot request"));
+          return new RebootResult("rebooting", snapshot.size(), pid);
         });
   }
 

@@ -11,6 +11,7 @@ import io.gopm.protocol.model.LogsRequest;
 import io.gopm.protocol.model.LogsResult;
 import io.gopm.protocol.model.PingResult;
 import io.gopm.protocol.model.ProcessInfo;
+import io.gopm.protocol.model.RebootResult;
 import io.gopm.protocol.model.SaveResult;
 import io.gopm.protocol.model.StartRequest;
 import io.gopm.protocol.model.StatsPoint;
@@ -90,10 +91,17 @@ public final class RpcMethods {
   public static final RpcMethod<Void, KillResult> KILL =
       new RpcMethod<>("kill", Void.class, KillResult.class, true);
 
+  /**
+   * Saves the state, stops every process (keeping them recorded as online) and ends the daemon,
+   * for systemd (or the CLI) to start a new one.
+   */
+  public static final RpcMethod<Void, RebootResult> REBOOT =
+      new RpcMethod<>("reboot", Void.class, RebootResult.class, true);
+
   /** Every method, for the daemon's dispatcher and the documentation test. */
   public static final List<RpcMethod<?, ?>> ALL =
       List.of(HELLO, PING, START, STOP, RESTART, DELETE, LIST, DESCRIBE, IS_RUNNING, LOGS, FLUSH,
-          RESURRECT, SAVE, STATS, KILL);
+          RESURRECT, SAVE, STATS, KILL, REBOOT);
 
   private RpcMethods() {}
 

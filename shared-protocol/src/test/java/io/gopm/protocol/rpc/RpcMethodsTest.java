@@ -16,13 +16,13 @@ class RpcMethodsTest {
   void everyMethodHasAUniqueName() {
     assertThat(RpcMethods.ALL).extracting(RpcMethod::name).doesNotHaveDuplicates()
         .contains("hello", "ping", "start", "stop", "restart", "delete", "list", "describe", "isrunning", "logs",
-            "flush", "resurrect", "save", "stats", "kill");
+            "flush", "resurrect", "save", "stats", "kill", "reboot");
   }
 
   @Test
   void methodsWithoutParametersSayTheyTakeNone() {
     assertThat(RpcMethods.ALL).filteredOn(RpcMethod::takesNoParams).extracting(RpcMethod::name)
-        .containsExactlyInAnyOrder("ping", "resurrect", "save", "kill");
+        .containsExactlyInAnyOrder("ping", "resurrect", "save", "kill", "reboot");
   }
 
   @Test
@@ -40,7 +40,7 @@ class RpcMethodsTest {
   @Test
   void onlyStateChangingMethodsAreMarkedAsMutating() {
     assertThat(RpcMethods.ALL).filteredOn(RpcMethod::mutates).extracting(RpcMethod::name)
-        .containsExactlyInAnyOrder("start", "stop", "restart", "delete", "flush", "resurrect", "kill");
+        .containsExactlyInAnyOrder("start", "stop", "restart", "delete", "flush", "resurrect", "kill", "reboot");
   }
 
   @Test
