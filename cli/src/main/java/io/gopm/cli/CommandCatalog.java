@@ -10,8 +10,10 @@ import io.gopm.cli.command.IsRunningCommand;
 import io.gopm.cli.command.KillCommand;
 import io.gopm.cli.command.ListCommand;
 import io.gopm.cli.command.LogsCommand;
+import io.gopm.cli.command.McpCommand;
 import io.gopm.cli.command.PidCommand;
 import io.gopm.cli.command.PingCommand;
+import io.gopm.cli.command.Pm2Command;
 import io.gopm.cli.command.RebootCommand;
 import io.gopm.cli.command.RestartCommand;
 import io.gopm.cli.command.ResurrectCommand;
@@ -50,8 +52,10 @@ final class CommandCatalog {
           new Entry(List.of("kill"), KillCommand::new),
           new Entry(List.of("list", "ls"), ListCommand::new),
           new Entry(List.of("logs"), LogsCommand::new),
+          new Entry(List.of("mcp"), McpCommand::new),
           new Entry(List.of("pid"), PidCommand::new),
           new Entry(List.of("ping"), PingCommand::new),
+          new Entry(List.of("pm2"), Pm2Command::new),
           new Entry(List.of("reboot"), RebootCommand::new),
           new Entry(List.of("restart"), RestartCommand::new),
           new Entry(List.of("resurrect"), ResurrectCommand::new),

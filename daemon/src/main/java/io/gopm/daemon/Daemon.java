@@ -1,6 +1,7 @@
 package io.gopm.daemon;
 
 import io.gopm.daemon.events.DaemonLog;
+import io.gopm.daemon.mcp.McpHttpServer;
 import io.gopm.daemon.metrics.ListenerScanner;
 import io.gopm.daemon.metrics.MetricsSampler;
 import io.gopm.daemon.metrics.StatsHistory;
@@ -37,42 +38,40 @@ final class Daemon {
   private final Supervisor supervisor;
   private final StateStore state;
   private final RpcServer server;
-  private final MetricsSampler metrics;
-  private final ListenerScanner listeners;
-  private final StatsHistory stats;
-  private final java.time.Duration statsInterval;
   private final Background background;
   private final ProcessGroups groups;
   private final DaemonLock lock;
-  private final Optional<TelegrafEmitter> telegraf;
+  private final Periodic periodic;
+  private final Optional<McpHttpServer> mcp;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicBoolean stopping = new AtomicBoolean();
 
-  Daemon(
-      DaemonLog log,
-      Supervisor supervisor,
-      StateStore state,
-      RpcServer server,
+  /** The parts every daemon has. */
+  record Core(
+      Supervisor supervisor, StateStore state, RpcServer server, Background background, ProcessGroups groups,
+      DaemonLock lock) {}
+
+  /**
+   * The periodic work: metrics (and the Telegraf lines after each sample), the listener scan, the
+   * stats snapshot.
+   */
+  record Periodic(
       MetricsSampler metrics,
       ListenerScanner listeners,
       StatsHistory stats,
       java.time.Duration statsInterval,
-      Background background,
-      ProcessGroups groups,
-      DaemonLock lock,
-      Optional<TelegrafEmitter> telegraf) {
+      Optional<TelegrafEmitter> telegraf) {}
+
+  Daemon(DaemonLog log, Core core, Periodic periodic, Optional<McpHttpServer> mcp) {
     this.log = log;
-    this.supervisor = supervisor;
-    this.state = state;
-    this.server = server;
-    this.metrics = metrics;
-    this.listeners = listeners;
-    this.stats = stats;
-    this.statsInterval = statsInterval;
-    this.background = background;
-    this.groups = groups;
-    this.lock = lock;
-    this.telegraf = telegraf;
+    this.supervisor = core.supervisor();
+    this.state = core.state();
+    this.server = core.server();
+    this.background = core.background();
+    this.groups = core.groups();
+    this.lock = core.lock();
+    this.periodic = periodic;
+    this.mcp = mcp;
   }
 
   /** Serves the socket, brings back the saved processes and starts the periodic work. */
@@ -80,17 +79,18 @@ final class Daemon {
     server.start();
     log.info("daemon started", "pid", pid, "socket", socket, "version", version);
     resurrectSaved();
+    mcp.ifPresent(McpHttpServer::start);
     background.every("metrics sampling", MetricsSampler.INTERVAL, MetricsSampler.INTERVAL, this::sampleMetrics);
-    background.every("listener scan", java.time.Duration.ZERO, ListenerScanner.INTERVAL, listeners::scan);
-    background.every("stats snapshot", statsInterval, statsInterval, this::recordStats);
+    background.every("listener scan", java.time.Duration.ZERO, ListenerScanner.INTERVAL, periodic.listeners()::scan);
+    background.every("stats snapshot", periodic.statsInterval(), periodic.statsInterval(), this::recordStats);
   }
 
   /** The metrics sample, then (when configured) the Telegraf lines of the table it updated. */
   private void sampleMetrics() throws InterruptedException {
-    metrics.sample();
-    if (telegraf.isPresent()) {
+    periodic.metrics().sample();
+    if (periodic.telegraf().isPresent()) {
       try {
-        telegraf.get().emit(supervisor.list().get(10, TimeUnit.SECONDS));
+        periodic.telegraf().get().emit(supervisor.list().get(10, TimeUnit.SECONDS));
       } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
         log.debug("telegraf emission skipped", "error", String.valueOf(e.getMessage()));
       }
@@ -99,7 +99,7 @@ final class Daemon {
 
   private void recordStats() throws InterruptedException {
     try {
-      stats.record(supervisor.list().get(10, TimeUnit.SECONDS));
+      periodic.stats().record(supervisor.list().get(10, TimeUnit.SECONDS));
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       log.debug("stats snapshot skipped", "error", String.valueOf(e.getMessage()));
     }
@@ -138,9 +138,10 @@ final class Daemon {
   private void runShutdown(String reason) {
     try {
       log.info("daemon shutting down", "reason", reason);
+      mcp.ifPresent(McpHttpServer::close);
       server.close();
       background.close();
-      telegraf.ifPresent(TelegrafEmitter::close);
+      periodic.telegraf().ifPresent(TelegrafEmitter::close);
       List<ProcessInfo> table;
       try {
         table = supervisor.shutdown().get(SHUTDOWN_LIMIT_MINUTES, TimeUnit.MINUTES);

@@ -4,9 +4,12 @@ import io.gopm.daemon.events.DaemonLog;
 import io.gopm.daemon.events.DaemonLogListener;
 import io.gopm.daemon.events.ProcessEvent;
 import io.gopm.daemon.logs.LogBroadcaster;
+import io.gopm.daemon.mcp.McpHttpServer;
+import io.gopm.daemon.mcp.McpService;
 import io.gopm.daemon.metrics.ListenerScanner;
 import io.gopm.daemon.metrics.MetricsSampler;
 import io.gopm.daemon.metrics.StatsHistory;
+import io.gopm.daemon.rpc.CallContext;
 import io.gopm.daemon.rpc.DaemonHandlers;
 import io.gopm.daemon.rpc.LogHandlers;
 import io.gopm.daemon.rpc.ProcessHandlers;
@@ -30,6 +33,9 @@ import io.gopm.protocol.format.GoDuration;
 import io.gopm.protocol.format.HumanUnits;
 import io.gopm.protocol.format.Timestamps;
 import io.gopm.protocol.json.JsonCodec;
+import io.gopm.protocol.model.McpEnvelope;
+import io.gopm.protocol.procfs.ProcessInspector;
+import io.gopm.protocol.rpc.RpcMethods;
 import io.gopm.protocol.rpc.RpcMessages;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -175,15 +181,26 @@ public final class DaemonMain {
     Path proc = Path.of("/proc");
     ListenerScanner listeners = new ListenerScanner(supervisor, proc, log);
     RpcDispatcher dispatcher = new RpcDispatcher(messages, log);
-    RpcServer server = new RpcServer(home.socket(), dispatcher, messages, log, ownUid());
+    long uid = ownUid();
+    RpcServer server = new RpcServer(home.socket(), dispatcher, messages, log, uid);
+    McpService mcp = McpService.create(dispatcher, new CallContext.Peer(uid, pid), codec, ProcessInspector.system(), log);
+    Optional<McpHttpServer> mcpHttp =
+        config.mcp() == null
+            ? Optional.empty()
+            : Optional.of(new McpHttpServer(mcp, config.mcp(), home.dir().resolve("mcp.token"), uid, proc, codec, log));
     Daemon daemon =
         new Daemon(
-            log, supervisor, state, server, new MetricsSampler(supervisor, proc), listeners, stats,
-            statsInterval(env), new Background(log), groups, lock,
-            telegraf(config.telemetry(), HostName.of(proc), started, clock, log));
+            log,
+            new Daemon.Core(supervisor, state, server, new Background(log), groups, lock),
+            new Daemon.Periodic(
+                new MetricsSampler(supervisor, proc), listeners, stats, statsInterval(env),
+                telegraf(config.telemetry(), HostName.of(proc), started, clock, log)),
+            mcpHttp);
     new ProcessHandlers(supervisor, state, listeners::scan).registerWith(dispatcher);
     new LogHandlers(supervisor, broadcaster, config.logs().maxFiles()).registerWith(dispatcher);
     new StatsHandlers(supervisor, stats).registerWith(dispatcher);
+    dispatcher.register(
+        RpcMethods.MCP, (envelope, context) -> new McpEnvelope(mcp.handle(envelope.message()).orElse(null)));
     new DaemonHandlers(
             supervisor, state, config, clock, started, (int) pid, daemon::shutdown)
         .registerWith(dispatcher);

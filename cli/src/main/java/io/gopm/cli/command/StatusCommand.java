@@ -114,6 +114,14 @@ public final class StatusCommand extends GopmSubcommand {
       }
       out.println("  Bind:         [" + binds + "]");
       out.println("  URI:          " + config.mcp().uri());
+      GopmConfig.Bind first = config.mcp().binds().get(0);
+      boolean token = config.mcp().binds().stream().anyMatch(bind -> !bind.loopback());
+      Path tokenFile = session.home().dir().resolve("mcp.token");
+      if (token) {
+        out.println("  Token:        " + tokenFile + " (clients send Authorization: Bearer <token>)");
+      }
+      out.println("  Client:       claude mcp add --transport http gopm http://" + first.hostPort() + config.mcp().uri()
+          + (token && !first.loopback() ? " --header \"Authorization: Bearer $(cat " + tokenFile + ")\"" : ""));
     }
     out.println();
     out.println(ansi.bold("Telemetry:"));

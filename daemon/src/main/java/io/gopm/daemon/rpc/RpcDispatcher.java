@@ -44,6 +44,41 @@ public final class RpcDispatcher {
     }
   }
 
+  /**
+   * Calls a method in-process, as a client on the socket would (the embedded MCP server uses this,
+   * so its tools behave exactly like the CLI's commands).
+   *
+   * @throws RpcException with the daemon's error, like a remote call
+   */
+  @SuppressWarnings("unchecked")
+  public <P, R> R invoke(RpcMethod<P, R> method, P params, CallContext.Peer caller) {
+    Registration<P, R> registration = (Registration<P, R>) handlers.get(method.name());
+    if (registration == null) {
+      throw new RpcException(ErrorCode.METHOD_NOT_FOUND, "unknown method: " + method.name());
+    }
+    CallContext context = new CallContext(caller);
+    try {
+      return registration.handler().handle(params, context);
+    } catch (RpcException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw RpcException.invalidParams(e.getMessage());
+    } catch (java.util.concurrent.CompletionException | java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof RpcException rpc) {
+        throw rpc;
+      }
+      if (cause instanceof IllegalArgumentException invalid) {
+        throw RpcException.invalidParams(invalid.getMessage());
+      }
+      log.fault("in-process call failed: " + method.name(), cause);
+      throw new RpcException(ErrorCode.INTERNAL, "internal error: " + cause);
+    } catch (Exception e) {
+      log.fault("in-process call failed: " + method.name(), e);
+      throw new RpcException(ErrorCode.INTERNAL, "internal error: " + e);
+    }
+  }
+
   /** True when every method of the protocol has a handler. */
   public boolean handlesEveryMethod() {
     return RpcMethods.ALL.stream().allMatch(method -> handlers.containsKey(method.name()));

@@ -9,6 +9,7 @@ import io.gopm.protocol.model.ListRequest;
 import io.gopm.protocol.model.LogLine;
 import io.gopm.protocol.model.LogsRequest;
 import io.gopm.protocol.model.LogsResult;
+import io.gopm.protocol.model.McpEnvelope;
 import io.gopm.protocol.model.PingResult;
 import io.gopm.protocol.model.ProcessInfo;
 import io.gopm.protocol.model.RebootResult;
@@ -98,10 +99,14 @@ public final class RpcMethods {
   public static final RpcMethod<Void, RebootResult> REBOOT =
       new RpcMethod<>("reboot", Void.class, RebootResult.class, true);
 
+  /** One message of the embedded MCP server, for the stdio bridge {@code gopm mcp}. */
+  public static final RpcMethod<McpEnvelope, McpEnvelope> MCP =
+      new RpcMethod<>("mcp", McpEnvelope.class, McpEnvelope.class, false);
+
   /** Every method, for the daemon's dispatcher and the documentation test. */
   public static final List<RpcMethod<?, ?>> ALL =
       List.of(HELLO, PING, START, STOP, RESTART, DELETE, LIST, DESCRIBE, IS_RUNNING, LOGS, FLUSH,
-          RESURRECT, SAVE, STATS, KILL, REBOOT);
+          RESURRECT, SAVE, STATS, KILL, REBOOT, MCP);
 
   private RpcMethods() {}
 

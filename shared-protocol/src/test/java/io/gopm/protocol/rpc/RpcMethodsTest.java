@@ -16,7 +16,7 @@ class RpcMethodsTest {
   void everyMethodHasAUniqueName() {
     assertThat(RpcMethods.ALL).extracting(RpcMethod::name).doesNotHaveDuplicates()
         .contains("hello", "ping", "start", "stop", "restart", "delete", "list", "describe", "isrunning", "logs",
-            "flush", "resurrect", "save", "stats", "kill", "reboot");
+            "flush", "resurrect", "save", "stats", "kill", "reboot", "mcp");
   }
 
   @Test
