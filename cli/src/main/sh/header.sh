@@ -9,8 +9,18 @@ if [ "$1" = "--daemon" ]; then
     -XX:ReservedCodeCacheSize=32m -XX:-UsePerfData -XX:+ExitOnOutOfMemoryError \
     -Dgopm.executable="$self" $GOPM_JAVA_OPTS -jar "$self" "$@"
 fi
+cli="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
+# The CLI's class-data-sharing archive (docs/adr/0014): used when it is at least as new as this
+# file, otherwise recorded in the background for the next runs (once, where the directory allows).
+cds=
+if [ -r "$self.jsa" ] && [ ! "$self.jsa" -ot "$self" ]; then
+  cds="-XX:SharedArchiveFile=$self.jsa -Xlog:disable"
+elif [ -z "$GOPM_NO_CDS" ] && [ -w "${self%/*}" ] && [ ! -e "$self.jsa.lock" ]; then
+  ( : > "$self.jsa.lock" && "$java" $cli -Xlog:disable -XX:ArchiveClassesAtExit="$self.jsa.$$" -jar "$self" --cds-training \
+      && mv -f "$self.jsa.$$" "$self.jsa"; rm -f "$self.jsa.$$" "$self.jsa.lock" ) >/dev/null 2>&1 &
+fi
 tty_out=false; [ -t 1 ] && tty_out=true
 tty_err=false; [ -t 2 ] && tty_err=true
-exec "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto \
+exec "$java" $cli -Xshare:auto $cds \
   -Dgopm.executable="$self" -Dgopm.tty.out=$tty_out -Dgopm.tty.err=$tty_err \
   $GOPM_JAVA_OPTS -jar "$self" "$@"

@@ -29,6 +29,14 @@ public final class GopmCli {
       DaemonMain.main(args);
       return;
     }
+    if (args.length == 1 && args[0].equals("--cds-training")) {
+      try {
+        CdsTraining.run();
+      } catch (java.io.IOException e) {
+        System.err.println("cds training: " + e.getMessage());
+      }
+      System.exit(0);
+    }
     Map<String, String> env = System.getenv();
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);

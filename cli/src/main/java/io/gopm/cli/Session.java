@@ -37,6 +37,7 @@ public final class Session {
   private final boolean outTerminal;
   private GlobalOptions options = new GlobalOptions();
   private JsonCodec codec;
+  private boolean autoStart = true;
 
   /** A session whose stdout counts as a terminal when it gets colours. */
   public Session(
@@ -155,12 +156,20 @@ public final class Session {
     if (running.isPresent()) {
       return running.get();
     }
+    if (!autoStart) {
+      throw new CliException("gopm daemon is not running");
+    }
     checkConfigBeforeStart();
     try {
       return connector.connectOrStart(daemonCommand(), DAEMON_START_TIMEOUT);
     } catch (DaemonUnavailableException e) {
       throw new CliException(e.getMessage());
     }
+  }
+
+  /** Makes {@link #daemon()} fail instead of starting a daemon (for the CDS training run). */
+  void disableAutoStart() {
+    this.autoStart = false;
   }
 
   /** A connection to the daemon if one is running; never starts one. */

@@ -1,0 +1,90 @@
+package io.gopm.cli;
+
+import io.gopm.cli.render.Ansi;
+import io.gopm.cli.render.ProcessViews;
+import io.gopm.protocol.config.ConfigLoader;
+import io.gopm.protocol.json.JsonCodec;
+import io.gopm.protocol.model.IsRunningResult;
+import io.gopm.protocol.model.ListRequest;
+import io.gopm.protocol.model.LogsResult;
+import io.gopm.protocol.model.PingResult;
+import io.gopm.protocol.model.ProcessInfo;
+import io.gopm.protocol.model.ProcessStatus;
+import io.gopm.protocol.model.RestartPolicy;
+import io.gopm.protocol.model.StartRequest;
+import io.gopm.protocol.model.TargetRequest;
+import io.gopm.protocol.rpc.RpcMessages;
+import io.gopm.protocol.rpc.RpcMethods;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The run the build records the CLI's class-data-sharing archive from ({@code gopm
+ * --cds-training}, hidden): it loads what a typical command loads (picocli's model of a command,
+ * the JSON codec reading and writing the protocol's records, the socket channel, the table
+ * renderer) without needing a daemon, so {@code dist/gopm.jsa} makes every later start faster.
+ */
+final class CdsTraining {
+
+  private CdsTraining() {}
+
+  static void run() throws IOException {
+    StringWriter sink = new StringWriter();
+    PrintWriter out = new PrintWriter(sink);
+    Path home = Files.createTempDirectory("gopm-cds-");
+    try {
+      Map<String, String> env = Map.of("GOPM_HOME", home.toString(), "HOME", home.toString());
+      Session session = new Session(env, out, out, new Ansi(true), new Ansi(false), home, false);
+      session.disableAutoStart();
+      for (String[] args :
+          List.of(
+              new String[] {"list", "--json"},
+              new String[] {"isrunning", "nothing", "--json"},
+              new String[] {"start", "/bin/true", "--name", "x", "--min-uptime", "bad"},
+              new String[] {"logs", "-d"},
+              new String[] {"--version"})) {
+        new GopmCli(session).run(args);
+      }
+      exerciseCodec(session.codec(), out);
+      ConfigLoader.defaults(session.home());
+    } finally {
+      Files.walk(home).sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
+  }
+
+  private static void exerciseCodec(JsonCodec codec, PrintWriter out) throws IOException {
+    ProcessInfo process =
+        new ProcessInfo(0, "api", "/bin/true", List.of("a"), "/", Map.of("K", "V"), "", ProcessStatus.ONLINE, "", 1,
+            RestartPolicy.DEFAULTS, 0, Instant.now(), Instant.now(), 0, 1024, 0.5, List.of("tcp@127.0.0.1:80"),
+            "/tmp/o", "/tmp/e", 1024);
+    RpcMessages messages = new RpcMessages(codec);
+    List<ProcessInfo> list = List.of(process);
+    messages.parse(messages.request(1, RpcMethods.LIST, ListRequest.PLAIN));
+    messages.parse(messages.request(2, RpcMethods.START, StartRequest.of("/bin/true", "x", List.of())));
+    messages.parse(messages.request(3, RpcMethods.STOP, new TargetRequest("x")));
+    RpcMessages.Message response = messages.parse(messages.result(codec.toTree(1), list));
+    codec.convert(((RpcMessages.Response) response).result(), RpcMethods.LIST.resultType());
+    codec.read(codec.write(new PingResult(1, "1s", 1000, 1, "0", 1, null, null, "/tmp", 1024)), PingResult.class);
+    codec.read(codec.write(IsRunningResult.notFound("x")), IsRunningResult.class);
+    codec.read(codec.write(new LogsResult("a", "/tmp/o", null)), LogsResult.class);
+    ProcessViews views = new ProcessViews(new Ansi(true), Instant.now(), ZoneId.systemDefault());
+    out.print(views.table(list, true));
+    out.print(views.describe(process));
+    out.print(codec.writePretty(list));
+    try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+      channel.connect(UnixDomainSocketAddress.of("/nonexistent/gopm.sock"));
+    } catch (IOException expected) {
+      // the connect path is what we want loaded
+    }
+  }
+}
