@@ -15,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,6 +47,9 @@ public final class McpHttpServer implements AutoCloseable {
   private final JsonCodec codec;
   private final DaemonLog log;
   private final List<HttpServer> servers = new ArrayList<>();
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+  private final Object inFlightLock = new Object();
+  private int inFlight; // guarded by inFlightLock
   private final Set<String> allowedHosts = new HashSet<>();
   private ExecutorService executor;
   private McpToken token;
@@ -110,6 +114,9 @@ public final class McpHttpServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange, boolean loopbackListener) {
+    synchronized (inFlightLock) {
+      inFlight++;
+    }
     try (exchange) {
       String refusal = refusal(exchange, loopbackListener);
       if (refusal != null) {
@@ -133,6 +140,11 @@ public final class McpHttpServer implements AutoCloseable {
       log.debug("MCP HTTP exchange failed", "error", e.getMessage());
     } catch (RuntimeException e) {
       log.fault("MCP HTTP exchange failed", e);
+    } finally {
+      synchronized (inFlightLock) {
+        inFlight--;
+        inFlightLock.notifyAll();
+      }
     }
   }
 
@@ -247,11 +259,26 @@ public final class McpHttpServer implements AutoCloseable {
     }
   }
 
-  /** Stops every listener (waiting up to 2 s for exchanges in flight). */
+  /**
+   * Stops every listener, waiting up to 2 s for exchanges in flight. The wait is counted here, not
+   * left to {@code HttpServer.stop(delay)}, which on JDK 17 waits the whole delay even when idle.
+   */
   @Override
   public void close() {
+    long deadline = System.nanoTime() + CLOSE_GRACE.toNanos();
+    synchronized (inFlightLock) {
+      long left;
+      while (inFlight > 0 && (left = deadline - System.nanoTime()) > 0) {
+        try {
+          inFlightLock.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
     for (HttpServer server : servers) {
-      server.stop(2);
+      server.stop(0);
     }
     servers.clear();
     if (executor != null) {
