@@ -1,8 +1,11 @@
 #!/bin/sh
-# GoPM for Java: this file is a shell header followed by a jar. It needs Java 17 or newer,
-# found through JAVA_HOME or PATH. Extra JVM options can be given in GOPM_JAVA_OPTS.
+# GoPM for Java: this file is a shell header followed by a jar. It needs Java 17 or newer: the
+# runtime shipped beside it (../runtime, in the tar.gz package), else JAVA_HOME, else PATH.
+# Extra JVM options can be given in GOPM_JAVA_OPTS.
 self=$(readlink -f -- "$0" 2>/dev/null) || self=$0
-if [ -n "$JAVA_HOME" ] && [ -x "$JAVA_HOME/bin/java" ]; then java="$JAVA_HOME/bin/java"; else java=java; fi
+bundled="${self%/*}/../runtime/bin/java"
+if [ -x "$bundled" ]; then java=$bundled
+elif [ -n "$JAVA_HOME" ] && [ -x "$JAVA_HOME/bin/java" ]; then java="$JAVA_HOME/bin/java"; else java=java; fi
 command -v "$java" >/dev/null 2>&1 || { echo "Error: gopm needs Java 17 or newer: install a JRE or set JAVA_HOME" >&2; exit 1; }
 if [ "$1" = "--daemon" ]; then
   exec "$java" -XX:+UseSerialGC -Xss512k -Xms8m -Xmx128m -XX:MaxMetaspaceSize=64m \

@@ -67,7 +67,7 @@ public final class GopmCli {
     GopmCommand root = new GopmCommand(session);
     CommandLine commandLine = new CommandLine(root);
     String subcommand = firstCommandName(args);
-    if (subcommand == null || subcommand.equals("help")) {
+    if (subcommand == null || subcommand.equals("help") || subcommand.equals("completion")) {
       CommandCatalog.all()
           .forEach(entry -> commandLine.addSubcommand(entry.names().get(0), entry.factory().get(), aliases(entry)));
     } else {
