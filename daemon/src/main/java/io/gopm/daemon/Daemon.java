@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -76,9 +77,13 @@ final class Daemon {
 
   /** Serves the socket, brings back the saved processes and starts the periodic work. */
   void start(Path socket, long pid, String version) throws IOException {
+    // queued on the supervisor loop before the socket opens, so the first request (often the
+    // command that started this daemon) is answered after the saved processes are back
+    Optional<CompletableFuture<List<ProcessInfo>>> resurrection = resurrectSaved();
     server.start();
     log.info("daemon started", "pid", pid, "socket", socket, "version", version);
-    resurrectSaved();
+    resurrection.ifPresent(
+        done -> log.info("auto-resurrected processes on startup", "count", done.join().size()));
     mcp.ifPresent(McpHttpServer::start);
     background.every("metrics sampling", MetricsSampler.INTERVAL, MetricsSampler.INTERVAL, this::sampleMetrics);
     background.every("listener scan", java.time.Duration.ZERO, ListenerScanner.INTERVAL, periodic.listeners()::scan);
@@ -105,7 +110,7 @@ final class Daemon {
     }
   }
 
-  private void resurrectSaved() {
+  private Optional<CompletableFuture<List<ProcessInfo>>> resurrectSaved() {
     List<ProcessInfo> saved;
     try {
       saved = state.load();
@@ -117,13 +122,9 @@ final class Daemon {
       } catch (IOException moveFailed) {
         log.error("cannot move the unreadable dump aside", "error", moveFailed.getMessage());
       }
-      return;
+      return Optional.empty();
     }
-    if (saved.isEmpty()) {
-      return;
-    }
-    List<ProcessInfo> added = supervisor.resurrect(saved).join();
-    log.info("auto-resurrected processes on startup", "count", added.size());
+    return saved.isEmpty() ? Optional.empty() : Optional.of(supervisor.resurrect(saved));
   }
 
   /** Starts the shutdown on its own thread; later calls do nothing. */
