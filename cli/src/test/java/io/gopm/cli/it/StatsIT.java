@@ -38,7 +38,15 @@ class StatsIT {
     gopm.startApp("api", List.of(), "--run-forever");
     gopm.startApp("worker", List.of(), "--run-forever");
 
-    JsonNode stats = awaitPoints("all", 3);
+    awaitPoints("all", 3);
+    // memory is known from the first metrics sample on, which may come after the first snapshots
+    JsonNode[] latest = new JsonNode[1];
+    GopmEnvironment.await(WAIT).until(() -> {
+      latest[0] = gopm.tree(gopm.ok("stats", "all", "--json"));
+      JsonNode api = latest[0].get("api");
+      return api.get(api.size() - 1).get("mem").asLong() > 0;
+    });
+    JsonNode stats = latest[0];
 
     assertThat(stats.has("worker")).isTrue();
     JsonNode point = stats.get("api").get(stats.get("api").size() - 1);
