@@ -5,6 +5,7 @@ import io.gopm.cli.command.DeleteCommand;
 import io.gopm.cli.command.DescribeCommand;
 import io.gopm.cli.command.ExportCommand;
 import io.gopm.cli.command.FlushCommand;
+import io.gopm.cli.command.GuiCommand;
 import io.gopm.cli.command.ImportCommand;
 import io.gopm.cli.command.InstallCommand;
 import io.gopm.cli.command.IsRunningCommand;
@@ -48,6 +49,7 @@ final class CommandCatalog {
           new Entry(List.of("describe"), DescribeCommand::new),
           new Entry(List.of("export"), ExportCommand::new),
           new Entry(List.of("flush"), FlushCommand::new),
+          new Entry(List.of("gui"), GuiCommand::new),
           new Entry(List.of("import"), ImportCommand::new),
           new Entry(List.of("install"), InstallCommand::new),
           new Entry(List.of("isrunning"), IsRunningCommand::new),
