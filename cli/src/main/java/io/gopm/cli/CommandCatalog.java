@@ -1,6 +1,7 @@
 package io.gopm.cli;
 
 import io.gopm.cli.command.CompletionCommand;
+import io.gopm.cli.command.ConsoleCommand;
 import io.gopm.cli.command.DeleteCommand;
 import io.gopm.cli.command.DescribeCommand;
 import io.gopm.cli.command.ExportCommand;
@@ -45,6 +46,7 @@ final class CommandCatalog {
   private static final List<Entry> ENTRIES =
       List.of(
           new Entry(List.of("completion"), CompletionCommand::new),
+          new Entry(List.of("console"), ConsoleCommand::new),
           new Entry(List.of("delete", "del"), DeleteCommand::new),
           new Entry(List.of("describe"), DescribeCommand::new),
           new Entry(List.of("export"), ExportCommand::new),

@@ -75,7 +75,7 @@ public final class SshTunnelLink implements DaemonLink {
     }
     int colon = end.lastIndexOf(':');
     try {
-      return TcpDaemonClient.connect(end.substring(0, colon), Integer.parseInt(end.substring(colon + 1)), messages, clientName);
+      return TcpLink.connect(end.substring(0, colon), Integer.parseInt(end.substring(colon + 1)), messages, clientName);
     } catch (IOException e) {
       throw new LinkException("tunnel to " + target.label() + ": " + e.getMessage() + lastStderr(), e);
     }

@@ -15,9 +15,15 @@ class LauncherIT {
 
   private final Path console = Path.of(System.getProperty("gopm.console.executable", "../dist/gopm-console"));
 
+  private final Path gopm = Path.of(System.getProperty("gopm.executable", "../dist/gopm"));
+
   private String[] run(String... args) throws Exception {
     List<String> command = new java.util.ArrayList<>(List.of(console.toString()));
     command.addAll(List.of(args));
+    return exec(command);
+  }
+
+  private static String[] exec(List<String> command) throws Exception {
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     process.getOutputStream().close();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -41,5 +47,14 @@ class LauncherIT {
 
     assertThat(result[0]).isEqualTo("2");
     assertThat(result[1]).isEqualTo("Error: invalid --interval \"5\": time: missing unit in duration \"5\"\n");
+  }
+
+  @Test
+  void gopmConsoleStartsTheConsoleBesideItWithTheSameArguments() throws Exception {
+    assertThat(gopm.resolveSibling("gopm-console")).as("dist/gopm and dist/gopm-console side by side").isExecutable();
+
+    assertThat(exec(List.of(gopm.toString(), "console", "--version"))).containsExactly("0", "gopm-console 0.1.0\n");
+    assertThat(exec(List.of(gopm.toString(), "console", "--interval", "5")))
+        .containsExactly("2", "Error: invalid --interval \"5\": time: missing unit in duration \"5\"\n");
   }
 }

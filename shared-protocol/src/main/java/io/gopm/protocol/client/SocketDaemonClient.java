@@ -9,6 +9,8 @@ import io.gopm.protocol.rpc.RpcMessages;
 import io.gopm.protocol.rpc.RpcMethod;
 import io.gopm.protocol.rpc.RpcMethods;
 import io.gopm.protocol.rpc.RpcNotification;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,15 +23,17 @@ import java.util.function.Consumer;
 
 /**
  * A {@link DaemonClient} over the daemon's Unix socket, using the JDK's own AF_UNIX channel (which
- * starts faster than a native library). The protocol handshake ({@code hello}) is sent together
- * with the first call, so it costs no extra round trip.
+ * starts faster than a native library), or over any other byte stream that reaches it (such as a
+ * loopback TCP port forwarded by {@code ssh -L}: {@link #over}). The protocol handshake ({@code
+ * hello}) is sent together with the first call, so it costs no extra round trip. One thread uses a
+ * client at a time; {@link #close()} may come from another thread to end a stream.
  */
 public final class SocketDaemonClient implements DaemonClient {
 
   /** Responses can carry whole log tails; refuse anything beyond this. */
   private static final int MAX_RESPONSE_FRAME = 64 * 1024 * 1024;
 
-  private final SocketChannel channel;
+  private final Closeable transport;
   private final OutputStream out;
   private final FrameReader in;
   private final RpcMessages messages;
@@ -39,10 +43,14 @@ public final class SocketDaemonClient implements DaemonClient {
   private boolean greeted;
 
   private SocketDaemonClient(
-      SocketChannel channel, RpcMessages messages, String clientName, Consumer<String> trace) {
-    this.channel = channel;
-    this.out = Channels.newOutputStream(channel);
-    InputStream input = Channels.newInputStream(channel);
+      InputStream input,
+      OutputStream output,
+      Closeable transport,
+      RpcMessages messages,
+      String clientName,
+      Consumer<String> trace) {
+    this.transport = transport;
+    this.out = output;
     this.in = new FrameReader(input, MAX_RESPONSE_FRAME);
     this.messages = messages;
     this.clientName = clientName;
@@ -66,7 +74,20 @@ public final class SocketDaemonClient implements DaemonClient {
       throw e;
     }
     trace.accept("connected to " + socket);
-    return new SocketDaemonClient(channel, messages, clientName, trace);
+    return new SocketDaemonClient(
+        Channels.newInputStream(channel), Channels.newOutputStream(channel), channel, messages, clientName, trace);
+  }
+
+  /**
+   * A client over a connected byte stream that reaches the daemon's socket, such as a TCP
+   * connection to a port that {@code ssh -L} forwards to it.
+   *
+   * @param transport closed by {@link #close()}, which ends both streams
+   */
+  public static SocketDaemonClient over(
+      InputStream input, OutputStream output, Closeable transport, RpcMessages messages, String clientName) {
+    return new SocketDaemonClient(
+        input, new BufferedOutputStream(output), transport, messages, clientName, line -> {});
   }
 
   @Override
@@ -106,7 +127,7 @@ public final class SocketDaemonClient implements DaemonClient {
   @Override
   public void close() {
     try {
-      channel.close();
+      transport.close();
     } catch (IOException ignored) {
       // closing a socket we are done with: nothing to report
     }
