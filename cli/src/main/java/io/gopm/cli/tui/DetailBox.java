@@ -70,7 +70,13 @@ final class DetailBox {
     return rows;
   }
 
-  void paint(Layout layout, Canvas canvas) {
+  /** How many rows a box on this screen shows at most (a taller box scrolls). */
+  static int visibleRows(Layout layout) {
+    return Math.max(1, layout.height() - 6);
+  }
+
+  /** Paints the box over the panes, from row {@code first} on (kept within the rows). */
+  void paint(Layout layout, Canvas canvas, int first) {
     List<Row> rows = rows();
     int width = Math.min(layout.width() - 4, 80);
     int height = Math.min(layout.height() - 2, rows.size() + 4);
@@ -82,14 +88,16 @@ final class DetailBox {
     int x = box.x() + 2;
     int inner = box.innerWidth();
     int shown = Math.min(rows.size(), box.innerRows() - 2);
+    int start = Math.max(0, Math.min(first, rows.size() - shown));
     for (int i = 0; i < shown; i++) {
-      Row row = rows.get(i);
+      Row row = rows.get(start + i);
       int y = box.y() + 1 + i;
       canvas.text(x, y, Text.fit(Text.padRight(row.label() + ":", LABEL), inner), Style.DIM);
       if (inner > LABEL) {
         canvas.text(x + LABEL, y, Text.fit(Text.clean(row.value()), inner - LABEL), row.style());
       }
     }
-    ScreenPainter.keys(canvas, x, box.y() + box.height() - 2, inner, "[esc] or [enter] close");
+    String keys = shown < rows.size() ? "[↑↓] scroll (" + (start + shown) + "/" + rows.size() + ")   [esc] or [enter] close" : "[esc] or [enter] close";
+    ScreenPainter.keys(canvas, x, box.y() + box.height() - 2, inner, keys);
   }
 }

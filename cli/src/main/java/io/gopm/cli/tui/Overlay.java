@@ -8,8 +8,16 @@ sealed interface Overlay {
   /** Nothing: keys go to the focused pane. */
   record None() implements Overlay {}
 
-  /** The detail box of one process ({@code Enter}); refreshed with every new process list. */
-  record Detail(ProcessInfo process) implements Overlay {}
+  /**
+   * The detail box of one process ({@code Enter}); refreshed with every new process list.
+   *
+   * @param first the first row shown, when the box is scrolled (the arrow keys move it)
+   */
+  record Detail(ProcessInfo process, int first) implements Overlay {
+    Detail(ProcessInfo process) {
+      this(process, 0);
+    }
+  }
 
   /** The {@code s} prompt: a command line being typed, and why the last one was refused. */
   record StartPrompt(String text, String error) implements Overlay {}

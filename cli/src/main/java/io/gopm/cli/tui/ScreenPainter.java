@@ -45,7 +45,7 @@ final class ScreenPainter {
     messageRow(model, layout, canvas);
     help(model, layout, canvas);
     if (model.overlay() instanceof Overlay.Detail detail) {
-      new DetailBox(detail.process(), model.now()).paint(layout, canvas);
+      new DetailBox(detail.process(), model.now()).paint(layout, canvas, detail.first());
     }
   }
 

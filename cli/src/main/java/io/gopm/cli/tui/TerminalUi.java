@@ -167,6 +167,7 @@ public final class TerminalUi {
     TerminalSize size = screen.getTerminalSize();
     Layout layout = Layout.of(size.getColumns(), size.getRows(), model.visible().size(), model.logsVisible());
     model.viewport(layout.processRows(), layout.logRows());
+    model.detailViewport(DetailBox.visibleRows(layout));
     canvas.begin(size);
     painter.paint(model, layout, canvas);
     screen.setCursorPosition(canvas.cursor());

@@ -46,6 +46,7 @@ final class TuiModel {
   private boolean logsVisible = true;
   private LogStream stream = LogStream.OUT;
   private int processPage = 10;
+  private int detailPage = Integer.MAX_VALUE;
   private Overlay overlay = Overlay.NONE;
   private Status status;
   private boolean quit;
@@ -69,7 +70,7 @@ final class TuiModel {
     reselect();
     if (overlay instanceof Overlay.Detail detail) {
       int id = detail.process().id();
-      this.processes.stream().filter(p -> p.id() == id).findFirst().ifPresent(p -> overlay = new Overlay.Detail(p));
+      this.processes.stream().filter(p -> p.id() == id).findFirst().ifPresent(p -> overlay = new Overlay.Detail(p, detail.first()));
     }
   }
 
@@ -148,15 +149,33 @@ final class TuiModel {
       say("delete cancelled", false);
       return Optional.empty();
     }
-    if (overlay instanceof Overlay.Detail) {
+    if (overlay instanceof Overlay.Detail detail) {
       if (key.is('q')) {
         quit = true;
       } else if (key.kind() == Key.Kind.ESCAPE || key.kind() == Key.Kind.ENTER) {
         overlay = Overlay.NONE;
+      } else {
+        scrollDetail(detail, key.kind());
       }
       return Optional.empty();
     }
     return onPanes(key);
+  }
+
+  /** The arrow, page, Home and End keys scroll a detail box that is taller than the screen. */
+  private void scrollDetail(Overlay.Detail detail, Key.Kind kind) {
+    int last = Math.max(0, new DetailBox(detail.process(), now()).rows().size() - detailPage);
+    int first =
+        switch (kind) {
+          case UP -> detail.first() - 1;
+          case DOWN -> detail.first() + 1;
+          case PAGE_UP -> detail.first() - detailPage;
+          case PAGE_DOWN -> detail.first() + detailPage;
+          case HOME -> 0;
+          case END -> last;
+          default -> detail.first();
+        };
+    overlay = new Overlay.Detail(detail.process(), Math.max(0, Math.min(last, first)));
   }
 
   private Optional<DaemonAction> onPanes(Key key) {
@@ -406,6 +425,11 @@ final class TuiModel {
   void viewport(int processRows, int logRows) {
     this.processPage = Math.max(1, processRows);
     logs.page(logRows);
+  }
+
+  /** How many rows of a detail box the screen shows now (set by the controller at each layout). */
+  void detailViewport(int rows) {
+    this.detailPage = Math.max(1, rows);
   }
 
   // ---- what the view reads ----

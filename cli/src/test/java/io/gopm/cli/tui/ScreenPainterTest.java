@@ -220,6 +220,12 @@ class ScreenPainterTest {
     model.showDetail(four().get(2));
     TextCanvas screen = paint(80, 12);
     assertThat(screen.screen()).contains("Name:           cron").contains("Args:").doesNotContain("Stderr Log");
+    assertThat(screen.screen()).contains("[↑↓] scroll (6/");
+
+    model.detailViewport(DetailBox.visibleRows(Layout.of(80, 12, 4, true)));
+    model.handle(Key.of(Key.Kind.END));
+    String scrolled = paint(80, 12).screen();
+    assertThat(scrolled).contains("Stderr Log:").doesNotContain("Name:           cron");
   }
 
   @Test

@@ -146,6 +146,30 @@ class TuiModelTest {
   }
 
   @Test
+  void aDetailTallerThanTheScreenScrollsWithinItsRows() {
+    model.snapshot(four(), PING);
+    model.detailViewport(5);
+    model.showDetail(four().get(0));
+    int rows = new DetailBox(four().get(0), model.now()).rows().size();
+
+    press(Key.Kind.DOWN);
+    assertThat(((Overlay.Detail) model.overlay()).first()).isEqualTo(1);
+    for (int i = 0; i < 100; i++) {
+      press(Key.Kind.DOWN);
+    }
+    assertThat(((Overlay.Detail) model.overlay()).first()).as("the last page, not beyond").isEqualTo(rows - 5);
+    press(Key.Kind.PAGE_UP);
+    assertThat(((Overlay.Detail) model.overlay()).first()).isEqualTo(rows - 10);
+    press(Key.Kind.HOME);
+    assertThat(((Overlay.Detail) model.overlay()).first()).isZero();
+    press(Key.Kind.UP);
+    assertThat(((Overlay.Detail) model.overlay()).first()).isZero();
+    press(Key.Kind.END);
+    model.snapshot(four(), PING);
+    assertThat(((Overlay.Detail) model.overlay()).first()).as("kept through a refresh").isEqualTo(rows - 5);
+  }
+
+  @Test
   void theDetailFollowsTheProcessThroughRefreshes() {
     model.snapshot(four(), PING);
     model.showDetail(four().get(1));

@@ -2,6 +2,7 @@ package io.gopm.console.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gopm.console.connect.ConnectionState;
 import io.gopm.console.connect.SshTunnelLink;
 import io.gopm.console.connect.Target;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -154,6 +156,13 @@ class SshTunnelIT {
     assertThat(window.text("#status-link")).isEqualTo("ssh tunnel to " + user() + "@127.0.0.1:" + sshPort + ":" + gopm.socket());
     window.select("remote-beat");
     GopmDaemon.await(WAIT).until(() -> count(logLines(), "beat from the server") >= 3);
+
+    long pid = gopm.process("remote-beat").orElseThrow().path("pid").asLong();
+    window.robot.type(KeyCode.R);
+    GopmDaemon.await(WAIT).until(() -> {
+      JsonNode beat = gopm.process("remote-beat").orElseThrow();
+      return beat.path("status").asText().equals("online") && beat.path("pid").asLong() != pid;
+    });
 
     SshTunnelLink link = (SshTunnelLink) window.fx(() -> window.console.viewModel().session(Target.parse(spec)).orElseThrow().link());
     ProcessHandle ssh = link.tunnelProcess().orElseThrow();
