@@ -158,15 +158,24 @@ class SystemdIT {
     assumeTrue(Files.isExecutable(Path.of("/usr/sbin/runuser")) || Files.isExecutable(Path.of("/sbin/runuser")),
         "runuser (util-linux) is needed to run as another user");
     List<String> before = tree();
-    List<String> command = new ArrayList<>(List.of("runuser", "-u", "nobody", "--", "env",
-        "GOPM_SYSTEM_ROOT=" + root, "GOPM_HOME=/tmp/gopm-nobody-home", gopm.gopm.toString(), "install"));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes());
+    // the checkout may sit in a directory other users cannot enter (mktemp -d is 0700)
+    Path shared = Files.createTempDirectory("gopm-nobody-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+    Path executable = Files.copy(gopm.gopm, shared.resolve("gopm"));
+    Files.setPosixFilePermissions(executable, PosixFilePermissions.fromString("rwxr-xr-x"));
+    try {
+      List<String> command = new ArrayList<>(List.of("runuser", "-u", "nobody", "--", "env",
+          "GOPM_SYSTEM_ROOT=" + root, "GOPM_HOME=" + shared.resolve("home"), executable.toString(), "install"));
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes());
 
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as(output).isEqualTo(1);
-    assertThat(output).contains("this command must be run as root (use sudo)");
-    assertThat(tree()).isEqualTo(before);
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(process.exitValue()).as(output).isEqualTo(1);
+      assertThat(output).contains("this command must be run as root (use sudo)");
+      assertThat(tree()).isEqualTo(before);
+    } finally {
+      Files.deleteIfExists(executable);
+      Files.deleteIfExists(shared);
+    }
   }
 
   @Test
