@@ -13,6 +13,9 @@ if [ "$1" = "--daemon" ]; then
     -Dgopm.executable="$self" $GOPM_JAVA_OPTS -jar "$self" "$@"
 fi
 cli="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
+# Map the class-data archives where they were dumped instead of relocating every pointer in them
+# at each start (JDK 17.0.x defaults to relocating; docs/adr/0021).
+cli="$cli -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"
 # The CLI's class-data-sharing archive (docs/adr/0014): used when it is at least as new as this
 # file, otherwise recorded in the background for the next runs (once, where the directory allows).
 cds=
