@@ -1,6 +1,5 @@
 package io.gopm.cli.fast;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.gopm.cli.render.Ansi;
 import io.gopm.cli.render.StatusLines;
@@ -29,7 +28,6 @@ public final class FastPath {
   private final GopmHome home;
   private final OutputStream out;
   private final Ansi ansi;
-  private final JsonFactory json = new JsonFactory();
 
   /**
    * @param env the environment ({@code GOPM_HOME}, {@code HOME})
@@ -50,7 +48,7 @@ public final class FastPath {
   /** Runs {@code command}; its exit status, or {@link #FALL_BACK}. */
   public int run(FastCommand command) throws IOException {
     if (command instanceof FastCommand.ListJson) {
-      byte[] list = RawDaemonCall.call(json, home.socket(), "list", null);
+      byte[] list = RawDaemonCall.call(home.socket(), "list", null);
       return list == null ? FALL_BACK : print(list, OK);
     }
     if (command instanceof FastCommand.IsRunning isRunning) {
@@ -65,11 +63,11 @@ public final class FastPath {
   private int isRunning(FastCommand.IsRunning command) throws IOException {
     String target = new String(JsonStringEncoder.getInstance().quoteAsString(command.target()));
     String params = "{\"target\":\"" + target + "\"}";
-    byte[] answer = RawDaemonCall.call(json, home.socket(), "isrunning", params);
+    byte[] answer = RawDaemonCall.call(home.socket(), "isrunning", params);
     if (answer == null) {
       return FALL_BACK;
     }
-    IsRunningResult result = ResultReader.isRunning(json, answer);
+    IsRunningResult result = ResultReader.isRunning(answer);
     if (result == null) {
       return FALL_BACK;
     }
@@ -81,14 +79,14 @@ public final class FastPath {
   }
 
   private int ping(FastCommand.Ping command) throws IOException {
-    byte[] answer = RawDaemonCall.call(json, home.socket(), "ping", null);
+    byte[] answer = RawDaemonCall.call(home.socket(), "ping", null);
     if (answer == null) {
       return FALL_BACK;
     }
     if (command.json()) {
       return print(answer, OK);
     }
-    PingResult ping = ResultReader.ping(json, answer);
+    PingResult ping = ResultReader.ping(answer);
     return ping == null ? FALL_BACK : print(StatusLines.ping(ansi, ping), OK);
   }
 

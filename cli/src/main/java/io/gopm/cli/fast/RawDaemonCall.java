@@ -1,8 +1,5 @@
 package io.gopm.cli.fast;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.gopm.protocol.json.FrameReader;
 import io.gopm.protocol.rpc.RpcMethods;
 import java.io.IOException;
@@ -13,12 +10,13 @@ import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.Map;
 
 /**
  * One call to the daemon with hand-written frames: the {@code hello} handshake and the request go
  * out together (as {@link io.gopm.protocol.client.SocketDaemonClient} sends them), and the answer
- * is the raw JSON text of the {@code result}, not a tree or a record.
+ * is the raw JSON text of the {@code result}, found with {@link JsonScanner}, not a tree or a
+ * record.
  */
 final class RawDaemonCall {
 
@@ -37,7 +35,7 @@ final class RawDaemonCall {
    * @return the UTF-8 JSON text of the result (an object or an array), or null when no daemon
    *     answers, the handshake or the call fails, or the answer is not what a result looks like
    */
-  static byte[] call(JsonFactory json, Path socket, String method, String params) {
+  static byte[] call(Path socket, String method, String params) {
     try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
       channel.connect(UnixDomainSocketAddress.of(socket));
       String frames =
@@ -52,7 +50,7 @@ final class RawDaemonCall {
       FrameReader in = new FrameReader(Channels.newInputStream(channel), MAX_RESPONSE_FRAME);
       boolean greeted = false;
       for (byte[] frame = in.next(); frame != null; frame = in.next()) {
-        Answer answer = answer(json, frame);
+        Answer answer = answer(frame);
         if (answer == null) {
           return null;
         }
@@ -77,31 +75,13 @@ final class RawDaemonCall {
    */
   private record Answer(long id, byte[] result) {}
 
-  /** The frame as a response (id -1 for a notification), or null when it is not a JSON object. */
-  private static Answer answer(JsonFactory json, byte[] frame) throws IOException {
-    try (JsonParser parser = json.createParser(frame)) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        return null;
-      }
-      long id = -1;
-      byte[] result = null;
-      boolean error = false;
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String field = parser.currentName();
-        JsonToken value = parser.nextToken();
-        if (field.equals("id") && value == JsonToken.VALUE_NUMBER_INT) {
-          id = parser.getLongValue();
-        } else if (field.equals("result") && (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY)) {
-          int start = (int) parser.currentTokenLocation().getByteOffset();
-          parser.skipChildren();
-          int end = (int) parser.currentLocation().getByteOffset();
-          result = Arrays.copyOfRange(frame, start, end);
-        } else {
-          error |= field.equals("error");
-          parser.skipChildren();
-        }
-      }
-      return new Answer(id, error ? null : result);
-    }
+  /** The frame as a response (id -1 for a notification). */
+  private static Answer answer(byte[] frame) {
+    Map<String, JsonScanner.Span> members = JsonScanner.members(frame);
+    JsonScanner.Span id = members.get("id");
+    Object number = id == null ? null : JsonScanner.scalar(id);
+    JsonScanner.Span result = members.get("result");
+    boolean plainResult = !members.containsKey("error") && result != null && result.isContainer();
+    return new Answer(number instanceof Long value ? value : -1, plainResult ? result.bytes() : null);
   }
 }

@@ -3,8 +3,8 @@
  * isrunning <name>}, {@code gopm ping}, each with or without {@code --json}): {@link
  * io.gopm.cli.fast.FastCommand#parse} recognises exactly these argument shapes, {@link
  * io.gopm.cli.fast.FastPath} answers them with one raw exchange over the daemon's socket ({@link
- * io.gopm.cli.fast.RawDaemonCall}) and jackson-core's streaming parser, without picocli's command
- * model or Jackson databind. Anything else, and anything unusual on the way (no daemon to reach,
+ * io.gopm.cli.fast.RawDaemonCall}) and a minimal JSON scanner ({@link
+ * io.gopm.cli.fast.JsonScanner}), without picocli's command model or Jackson. Anything else, and anything unusual on the way (no daemon to reach,
  * an error answer), falls back to the full picocli CLI, which then produces the output and the
  * exit status. See docs/adr/0021.
  */
