@@ -13,14 +13,22 @@ if [ "$1" = "--daemon" ]; then
     -Dgopm.executable="$self" $GOPM_JAVA_OPTS -jar "$self" "$@"
 fi
 cli="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
+# Map the class-data archives where they were dumped instead of relocating every pointer in them
+# at each start (JDK 17.0.x defaults to relocating; docs/adr/0021). A diagnostic flag: a JVM that
+# no longer knows it ignores it instead of refusing to start.
+cli="$cli -XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"
 # The CLI's class-data-sharing archive (docs/adr/0014): used when it is at least as new as this
-# file, otherwise recorded in the background for the next runs (once, where the directory allows).
+# file and was recorded for this path (the JVM silently ignores an archive whose jar has moved,
+# docs/adr/0021), otherwise recorded in the background for the next runs (once, where the
+# directory allows).
 cds=
-if [ -r "$self.jsa" ] && [ ! "$self.jsa" -ot "$self" ]; then
+recorded=; [ -r "$self.jsa.path" ] && read -r recorded < "$self.jsa.path"
+if [ -r "$self.jsa" ] && [ ! "$self.jsa" -ot "$self" ] && [ "$recorded" = "$self" ]; then
   cds="-XX:SharedArchiveFile=$self.jsa -Xlog:disable"
 elif [ -z "$GOPM_NO_CDS" ] && [ -w "${self%/*}" ] && [ ! -e "$self.jsa.lock" ]; then
   ( : > "$self.jsa.lock" && "$java" $cli -Xlog:disable -XX:ArchiveClassesAtExit="$self.jsa.$$" -jar "$self" --cds-training \
-      && mv -f "$self.jsa.$$" "$self.jsa"; rm -f "$self.jsa.$$" "$self.jsa.lock" ) >/dev/null 2>&1 &
+      && mv -f "$self.jsa.$$" "$self.jsa" && printf '%s\n' "$self" > "$self.jsa.path"
+    rm -f "$self.jsa.$$" "$self.jsa.lock" ) >/dev/null 2>&1 &
 fi
 tty_out=false; [ -t 1 ] && tty_out=true
 tty_err=false; [ -t 2 ] && tty_err=true

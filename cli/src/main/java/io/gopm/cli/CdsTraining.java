@@ -1,8 +1,11 @@
 package io.gopm.cli;
 
+import io.gopm.cli.fast.FastPath;
 import io.gopm.cli.render.Ansi;
 import io.gopm.cli.render.ProcessViews;
+import io.gopm.protocol.GopmHome;
 import io.gopm.protocol.config.ConfigLoader;
+import io.gopm.protocol.json.FrameReader;
 import io.gopm.protocol.json.JsonCodec;
 import io.gopm.protocol.model.IsRunningResult;
 import io.gopm.protocol.model.ListRequest;
@@ -15,12 +18,16 @@ import io.gopm.protocol.model.StartRequest;
 import io.gopm.protocol.model.TargetRequest;
 import io.gopm.protocol.rpc.RpcMessages;
 import io.gopm.protocol.rpc.RpcMethods;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -56,9 +63,60 @@ final class CdsTraining {
         new GopmCli(session).run(args);
       }
       exerciseCodec(session.codec(), out);
+      exerciseFastPath(env, home);
       ConfigLoader.defaults(session.home());
     } finally {
       Files.walk(home).sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
+  }
+
+  /**
+   * Runs the fast path's commands against a stand-in daemon on a socket in {@code home} that
+   * answers each connection with a canned handshake and result, in the order of the calls.
+   */
+  private static void exerciseFastPath(Map<String, String> env, Path home) throws IOException {
+    String process =
+        "{\"id\":0,\"name\":\"api\",\"command\":\"/bin/true\",\"args\":[],\"cwd\":\"/\",\"env\":{},"
+            + "\"status\":\"online\",\"pid\":1,\"restarts\":0,\"cpu\":0.5}";
+    List<FastCall> calls =
+        List.of(
+            new FastCall(new String[] {"list", "--json"}, "[" + process + "]"),
+            new FastCall(new String[] {"isrunning", "api"}, "{\"name\":\"api\",\"running\":true,\"status\":\"online\",\"pid\":1,\"uptime\":\"1s\"}"),
+            new FastCall(new String[] {"isrunning", "x", "--json"}, "{\"name\":\"x\",\"running\":false,\"status\":\"\",\"pid\":0}"),
+            new FastCall(new String[] {"ping"}, "{\"pid\":1,\"uptime\":\"1s\",\"uptime_ms\":1000,\"version\":\"0\",\"config_file\":null}"));
+    Thread daemon;
+    try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      server.bind(UnixDomainSocketAddress.of(GopmHome.fromEnvironment(env).socket()));
+      daemon = new Thread(() -> answer(server, calls), "gopm-cds-stand-in-daemon");
+      daemon.start();
+      FastPath fastPath = new FastPath(env, new ByteArrayOutputStream(), new Ansi(true));
+      for (FastCall call : calls) {
+        fastPath.run(FastPath.parse(call.args()));
+      }
+    } // closing the server ends a stand-in still waiting for a call that did not come
+    try {
+      daemon.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** One fast command and the result the stand-in daemon gives it. */
+  private record FastCall(String[] args, String result) {}
+
+  private static void answer(ServerSocketChannel server, List<FastCall> calls) {
+    for (FastCall call : calls) {
+      try (SocketChannel connection = server.accept()) {
+        FrameReader requests = new FrameReader(Channels.newInputStream(connection), FrameReader.DEFAULT_MAX_FRAME);
+        requests.next();
+        requests.next();
+        String answers =
+            "{\"jsonrpc\":\"2.0\",\"id\":0,\"result\":{\"protocol\":1}}\n"
+                + "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":" + call.result() + "}\n";
+        Channels.newOutputStream(connection).write(answers.getBytes(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        return;
+      }
     }
   }
 

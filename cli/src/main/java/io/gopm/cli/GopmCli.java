@@ -1,5 +1,7 @@
 package io.gopm.cli;
 
+import io.gopm.cli.fast.FastCommand;
+import io.gopm.cli.fast.FastPath;
 import io.gopm.cli.render.Ansi;
 import io.gopm.daemon.DaemonMain;
 import io.gopm.protocol.client.DaemonUnavailableException;
@@ -38,6 +40,10 @@ public final class GopmCli {
       System.exit(0);
     }
     Map<String, String> env = System.getenv();
+    int fast = runFast(args, env);
+    if (fast != FastPath.FALL_BACK) {
+      System.exit(fast);
+    }
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     boolean outTerminal = isTerminal("gopm.tty.out");
@@ -54,6 +60,23 @@ public final class GopmCli {
     out.flush();
     err.flush();
     System.exit(status);
+  }
+
+  /**
+   * Answers the hottest read-only commands without picocli and Jackson databind (docs/adr/0021);
+   * {@link FastPath#FALL_BACK} when the full CLI must run, having written nothing. {@code
+   * -Dgopm.fastpath=false} (in {@code GOPM_JAVA_OPTS}) turns it off.
+   */
+  private static int runFast(String[] args, Map<String, String> env) {
+    FastCommand command = FastPath.parse(args);
+    if (command == null || "false".equals(System.getProperty("gopm.fastpath"))) {
+      return FastPath.FALL_BACK;
+    }
+    try {
+      return new FastPath(env, System.out, Ansi.forStream(isTerminal("gopm.tty.out"), env)).run(command);
+    } catch (java.io.IOException | RuntimeException e) {
+      return FastPath.FALL_BACK;
+    }
   }
 
   /** Whether a stream is a terminal, as the launcher script measured it. */

@@ -2,6 +2,7 @@ package io.gopm.cli.command;
 
 import io.gopm.cli.ExitCodes;
 import io.gopm.cli.Session;
+import io.gopm.cli.render.StatusLines;
 import io.gopm.protocol.client.DaemonClient;
 import io.gopm.protocol.model.IsRunningResult;
 import io.gopm.protocol.model.TargetRequest;
@@ -34,29 +35,9 @@ public final class IsRunningCommand extends GopmSubcommand {
     }
     if (session.json()) {
       session.printJson(result);
-    } else if (result.status().isEmpty()) {
-      session.out().println(target + ": " + session.ansi().dim("not found"));
-    } else if (result.running()) {
-      session.out().println(result.name() + ": " + session.ansi().green("online") + " (PID " + result.pid() + ", uptime " + result.uptime() + ")");
     } else {
-      int exitCode = result.exitCode() == null ? 0 : result.exitCode();
-      int restarts = result.restarts() == null ? 0 : result.restarts();
-      session
-          .out()
-          .println(
-              result.name()
-                  + ": "
-                  + colour(session, result.status())
-                  + " (exit code "
-                  + exitCode
-                  + ", "
-                  + restarts
-                  + " restarts)");
+      session.out().println(StatusLines.isRunning(session.ansi(), target, result));
     }
     return result.running() ? ExitCodes.OK : ExitCodes.FAILURE;
-  }
-
-  private static String colour(Session session, String status) {
-    return "errored".equals(status) ? session.ansi().red(status) : session.ansi().yellow(status);
   }
 }

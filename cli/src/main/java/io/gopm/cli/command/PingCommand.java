@@ -3,6 +3,7 @@ package io.gopm.cli.command;
 import io.gopm.cli.CliException;
 import io.gopm.cli.ExitCodes;
 import io.gopm.cli.Session;
+import io.gopm.cli.render.StatusLines;
 import io.gopm.protocol.client.DaemonClient;
 import io.gopm.protocol.client.DaemonUnavailableException;
 import io.gopm.protocol.model.PingResult;
@@ -25,19 +26,7 @@ public final class PingCommand extends GopmSubcommand {
     if (session.json()) {
       session.printJson(ping);
     } else {
-      session
-          .out()
-          .println(
-              session.ansi().bold("gopm")
-                  + " daemon "
-                  + session.ansi().green("running")
-                  + " (PID: "
-                  + session.ansi().cyan(Integer.toString(ping.pid()))
-                  + ", uptime: "
-                  + ping.uptime()
-                  + ", version: "
-                  + session.ansi().dim(ping.version())
-                  + ")");
+      session.out().println(StatusLines.ping(session.ansi(), ping));
     }
     return ExitCodes.OK;
   }

@@ -5,6 +5,7 @@ import io.gopm.protocol.rpc.RpcMessages;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -69,7 +70,11 @@ public final class DaemonConnector {
       home.ensureExists();
       Path log = home.daemonLog();
       if (!Files.exists(log)) {
-        Files.createFile(log, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+          Files.createFile(log, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException raced) {
+          // another client starting the daemon at the same moment created it first
+        }
       }
       logOffset = Files.size(log);
     } catch (IOException e) {
