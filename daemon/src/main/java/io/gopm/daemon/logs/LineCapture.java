@@ -19,6 +19,12 @@ public final class LineCapture implements OutputSink {
   /** A line longer than this is cut into pieces. */
   static final int MAX_LINE = 64 * 1024;
 
+  /** The batch buffer of a quiet stream; it grows with the reads, see {@link #appendLine}. */
+  static final int MIN_BATCH = 1024;
+
+  /** The batch buffer stops growing here: more lines are written in several batches. */
+  static final int MAX_BATCH = 128 * 1024;
+
   private final RotatingLogWriter writer;
   private final LogBroadcaster broadcaster;
   private final String processName;
@@ -27,8 +33,10 @@ public final class LineCapture implements OutputSink {
   private final Runnable onWriteError;
   private byte[] partial = new byte[256];
   private int partialLength;
-  private byte[] out = new byte[64 * 1024];
+  private byte[] out = new byte[MIN_BATCH];
   private int outLength;
+  /** The largest batch written during the current {@link #accept}. */
+  private int largestBatch;
   private boolean failed;
 
   /**
@@ -66,6 +74,7 @@ public final class LineCapture implements OutputSink {
       keepPartial(prefix, buffer, lineStart, end - lineStart);
     }
     flushOut();
+    shrinkWhenQuiet();
   }
 
   @Override
@@ -95,10 +104,15 @@ public final class LineCapture implements OutputSink {
   /** Appends prefix + (pending partial) + buffer[offset, offset+length) + newline to the batch. */
   private void appendLine(byte[] prefix, byte[] buffer, int offset, int length) {
     int lineLength = prefix.length + partialLength + length + 1;
-    if (outLength + lineLength > out.length) {
-      flushOut();
-      if (lineLength > out.length) {
-        out = new byte[lineLength];
+    int needed = outLength + lineLength;
+    if (needed > out.length) {
+      if (needed <= MAX_BATCH) {
+        out = Arrays.copyOf(out, Math.min(MAX_BATCH, Math.max(needed, out.length * 2)));
+      } else {
+        flushOut();
+        if (lineLength > out.length) {
+          out = new byte[lineLength];
+        }
       }
     }
     System.arraycopy(prefix, 0, out, outLength, prefix.length);
@@ -107,6 +121,9 @@ public final class LineCapture implements OutputSink {
       System.arraycopy(partial, 0, out, outLength, partialLength);
       outLength += partialLength;
       partialLength = 0;
+      if (partial.length > MIN_BATCH * 4) {
+        partial = new byte[256]; // a long partial line was the exception: give its room back
+      }
     }
     System.arraycopy(buffer, offset, out, outLength, length);
     outLength += length;
@@ -117,6 +134,7 @@ public final class LineCapture implements OutputSink {
     if (outLength == 0) {
       return;
     }
+    largestBatch = Math.max(largestBatch, outLength);
     try {
       writer.writeLines(out, 0, outLength);
       failed = false;
@@ -128,6 +146,17 @@ public final class LineCapture implements OutputSink {
     }
     broadcaster.publish(processName, stream, out, 0, outLength);
     outLength = 0;
+  }
+
+  /**
+   * Halves the batch buffer after reads that used little of it, so a stream that was busy once
+   * does not keep a large buffer for the rest of its life.
+   */
+  private void shrinkWhenQuiet() {
+    if (largestBatch <= out.length / 8 && out.length > MIN_BATCH) {
+      out = new byte[out.length / 2];
+    }
+    largestBatch = 0;
   }
 
   private void ensurePartial(int capacity) {

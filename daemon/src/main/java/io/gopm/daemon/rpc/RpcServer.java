@@ -112,6 +112,11 @@ public final class RpcServer implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       slots.release();
       closeQuietly(socket);
+    } catch (OutOfMemoryError e) {
+      // no thread for this connection (a limit of threads or processes): refuse it, keep accepting
+      slots.release();
+      log.error("connection refused: cannot create a thread", "error", e.getMessage());
+      refuse(socket, ErrorCode.INTERNAL, "the daemon cannot create another thread (" + e.getMessage() + "), try again");
     }
   }
 

@@ -13,14 +13,19 @@ import java.util.concurrent.TimeUnit;
  * Launches children with the JDK's {@link ProcessBuilder}, wrapped in {@code setsid} (which execs
  * without forking, since a JVM child is never a group leader) so that the child leads its own
  * session and process group. Two platform threads per child pump stdout and stderr; the JDK's
- * reaper thread reports the exit.
+ * reaper thread reports the exit (three threads per child: see docs/adr/0020).
+ *
+ * <p>What a child costs must stay small because it is multiplied by the number of children: each
+ * pump's buffer starts at {@link PumpBuffer#MIN} and only a busy stream grows it (see {@link
+ * PumpBuffer}). When the daemon reaches a limit of the system (threads, processes, open files),
+ * the start fails with a {@link LaunchException} that says which limit, and nothing is left
+ * behind; the daemon and its other children go on.
  */
 public final class JdkProcessLauncher implements ProcessLauncher {
 
   /** How long to wait for output still in the pipes after the child has exited. */
   static final Duration DRAIN_GRACE = Duration.ofMillis(200);
 
-  private static final int PUMP_BUFFER = 32 * 1024;
   private static final long PUMP_STACK = 256 * 1024;
   private static final File DEV_NULL = new File("/dev/null");
 
@@ -48,10 +53,22 @@ public final class JdkProcessLauncher implements ProcessLauncher {
     try {
       process = builder.start();
     } catch (IOException e) {
-      throw new LaunchException("start process: " + e.getMessage());
+      throw new LaunchException("start process: " + e.getMessage() + limitHint(e.getMessage()));
+    } catch (OutOfMemoryError e) {
+      // the JDK could not start its reaper thread for the child
+      throw new LaunchException("start process: " + outOfThreads(e));
     }
-    CompletableFuture<Void> outDone = pump(process.getInputStream(), stdout, spec.name() + "-out");
-    CompletableFuture<Void> errDone = pump(process.getErrorStream(), stderr, spec.name() + "-err");
+    CompletableFuture<Void> outDone;
+    CompletableFuture<Void> errDone;
+    try {
+      outDone = pump(process.getInputStream(), stdout, spec.name() + "-out");
+      errDone = pump(process.getErrorStream(), stderr, spec.name() + "-err");
+    } catch (OutOfMemoryError e) {
+      // no thread to capture its output: the child must not run unobserved (a started pump ends
+      // when the child's pipes close)
+      process.destroyForcibly();
+      throw new LaunchException("start process: " + outOfThreads(e));
+    }
     CompletableFuture<Void> drained = CompletableFuture.allOf(outDone, errDone);
     CompletableFuture<Integer> exit =
         process
@@ -83,15 +100,38 @@ public final class JdkProcessLauncher implements ProcessLauncher {
     return jdkExitValue > 128 && jdkExitValue <= 128 + 64 ? -1 : jdkExitValue;
   }
 
+  /** The message of a failed start that hit a limit of the system, naming what to raise. */
+  static String limitHint(String error) {
+    if (error != null && error.contains("Too many open files")) {
+      return " (the daemon reached its limit of open files: raise 'ulimit -n' for the daemon)";
+    }
+    if (error != null && error.contains("Resource temporarily unavailable")) {
+      return " (the system refused another process: see 'ulimit -u' and /proc/sys/kernel/threads-max)";
+    }
+    return "";
+  }
+
+  private static String outOfThreads(OutOfMemoryError e) {
+    return "the daemon cannot create another thread ("
+        + e.getMessage()
+        + "): it reached a limit of threads or processes ('ulimit -u', /proc/sys/kernel/threads-max)";
+  }
+
+  /**
+   * Starts the thread that copies {@code in} into {@code sink}.
+   *
+   * @throws OutOfMemoryError when no thread can be created
+   */
   private static CompletableFuture<Void> pump(InputStream in, OutputSink sink, String name) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     Runnable copy =
         () -> {
-          byte[] buffer = new byte[PUMP_BUFFER];
+          PumpBuffer buffer = new PumpBuffer();
           try (in) {
             int n;
-            while ((n = in.read(buffer)) > 0) {
-              sink.accept(buffer, 0, n);
+            while ((n = in.read(buffer.bytes())) > 0) {
+              sink.accept(buffer.bytes(), 0, n);
+              buffer.adapt(n);
             }
           } catch (IOException ignored) {
             // the pipe broke: the child is gone, and its exit is reported separately

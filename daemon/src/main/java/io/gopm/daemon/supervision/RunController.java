@@ -32,6 +32,7 @@ final class RunController {
   private final Runnable persist;
   private final BooleanSupplier shuttingDown;
   private final DaemonLog log;
+  private final Headroom headroom;
 
   RunController(
       Supervisor.Settings settings,
@@ -43,7 +44,8 @@ final class RunController {
       ProcessTable table,
       Runnable persist,
       BooleanSupplier shuttingDown,
-      DaemonLog log) {
+      DaemonLog log,
+      Headroom headroom) {
     this.settings = settings;
     this.launcher = launcher;
     this.groups = groups;
@@ -54,6 +56,7 @@ final class RunController {
     this.persist = persist;
     this.shuttingDown = shuttingDown;
     this.log = log;
+    this.headroom = headroom;
   }
 
   /** The argument vector of {@code spec}, checked against the file system now. */
@@ -64,9 +67,11 @@ final class RunController {
 
   /**
    * Starts a run of {@code process} (opening its logs the first time) and writes the {@code
-   * process started} line; the exit comes back to {@link #onExit}.
+   * process started} line; the exit comes back to {@link #onExit}. Refused (before anything is
+   * opened) when the daemon has no room left for another child ({@link Headroom}).
    */
   void start(ManagedProcess process, List<String> argv) throws LaunchException {
+    headroom.check();
     ProcessSpec spec = process.spec;
     if (process.logs == null) {
       try {

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -41,6 +42,13 @@ import java.util.function.Consumer;
  */
 public final class Supervisor implements AutoCloseable {
 
+  /**
+   * How long changes collect before the table goes to the state sink: a burst (an ecosystem of a
+   * thousand apps, a crash loop) costs one snapshot and one {@code dump.json} write per interval
+   * instead of one per change, which made starting N apps cost O(N^2) (docs/adr/0020).
+   */
+  static final Duration SAVE_DELAY = Duration.ofMillis(100);
+
   private final ScheduledThreadPoolExecutor loop;
   private final SpecFactory specs;
   private final Settings settings;
@@ -50,6 +58,7 @@ public final class Supervisor implements AutoCloseable {
   private final ProcessTable table = new ProcessTable();
   private final RunController runs;
   private boolean shuttingDown;
+  private boolean saveScheduled;
 
   /**
    * Everything the supervisor takes from the daemon's configuration and environment.
@@ -93,7 +102,8 @@ public final class Supervisor implements AutoCloseable {
     this.loop.setRemoveOnCancelPolicy(true);
     this.runs =
         new RunController(
-            settings, launcher, groups, events, loop, this::post, table, this::persist, () -> shuttingDown, log);
+            settings, launcher, groups, events, loop, this::post, table, this::persist, () -> shuttingDown, log,
+            Headroom.ofThisJvm());
   }
 
   /**
@@ -439,9 +449,24 @@ public final class Supervisor implements AutoCloseable {
     return process;
   }
 
+  /** Schedules the table to be handed to the state sink after {@link #SAVE_DELAY}. */
   private void persist() {
-    if (!shuttingDown) {
-      stateSink.accept(table.snapshots());
+    if (shuttingDown || saveScheduled) {
+      return;
+    }
+    saveScheduled = true;
+    try {
+      loop.schedule(
+          () -> {
+            saveScheduled = false;
+            if (!shuttingDown) {
+              stateSink.accept(table.snapshots());
+            }
+          },
+          SAVE_DELAY.toNanos(),
+          TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException ignored) {
+      // the daemon is exiting: its final save is written by the shutdown
     }
   }
 

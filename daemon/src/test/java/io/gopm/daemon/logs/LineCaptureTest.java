@@ -86,6 +86,26 @@ class LineCaptureTest {
   }
 
   @Test
+  void chunksLargerThanTheBatchBufferAndSmallOnesAfterThemLoseNothing() throws IOException {
+    LineCapture capture = capture();
+    StringBuilder big = new StringBuilder();
+    StringBuilder expected = new StringBuilder();
+    for (int i = 0; big.length() < 3 * LineCapture.MAX_BATCH; i++) {
+      String line = "line " + i + " " + "x".repeat(90);
+      big.append(line).append('\n');
+      expected.append(PREFIX).append(line).append('\n');
+    }
+
+    feed(capture, big.toString());
+    for (int i = 0; i < 20; i++) {
+      feed(capture, "small " + i + "\n");
+      expected.append(PREFIX).append("small ").append(i).append('\n');
+    }
+
+    assertThat(content()).isEqualTo(expected.toString());
+  }
+
+  @Test
   void aLineSplitAcrossChunksBecomesOneLine() throws IOException {
     LineCapture capture = capture();
 
