@@ -28,6 +28,8 @@ final class ManagedProcess {
   /** The current run, or null when not running. */
   LaunchedProcess run;
   int pid;
+  /** The current run's start time in clock ticks after boot (0 when unknown). */
+  long startTicks;
   boolean stopRequested;
   CompletableFuture<Void> stopped;
   ScheduledFuture<?> killTimer;

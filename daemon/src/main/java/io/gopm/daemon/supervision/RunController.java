@@ -30,6 +30,7 @@ final class RunController {
   private final Consumer<Runnable> post;
   private final ProcessTable table;
   private final Runnable persist;
+  private final Runnable recordRuntime;
   private final BooleanSupplier shuttingDown;
   private final DaemonLog log;
 
@@ -42,6 +43,7 @@ final class RunController {
       Consumer<Runnable> post,
       ProcessTable table,
       Runnable persist,
+      Runnable recordRuntime,
       BooleanSupplier shuttingDown,
       DaemonLog log) {
     this.settings = settings;
@@ -52,6 +54,7 @@ final class RunController {
     this.post = post;
     this.table = table;
     this.persist = persist;
+    this.recordRuntime = recordRuntime;
     this.shuttingDown = shuttingDown;
     this.log = log;
   }
@@ -92,6 +95,7 @@ final class RunController {
             process.logs.stderrSink());
     process.run = run;
     process.pid = run.pid();
+    process.startTicks = run.startTicks();
     process.status = ProcessStatus.ONLINE;
     process.statusReason = "";
     process.lastStart = settings.clock().instant();
@@ -100,6 +104,7 @@ final class RunController {
     process.cpu = 0;
     process.memory = 0;
     run.exit().whenComplete((code, error) -> post.accept(() -> onExit(process, run, code == null ? -1 : code)));
+    recordRuntime.run();
     process.logs.action("process started (PID " + process.pid + ")");
     events.accept(new ProcessEvent.Started(process.name(), process.id, process.pid));
   }
@@ -157,6 +162,7 @@ final class RunController {
     int pgid = process.pid;
     process.run = null;
     process.pid = 0;
+    process.startTicks = 0;
     process.cpu = 0;
     process.memory = 0;
     process.listeners = List.of();
@@ -167,6 +173,7 @@ final class RunController {
     }
     // whatever the leader left behind in its group goes with it (docs/adr/0005)
     groups.signal(pgid, ProcessGroups.SIGKILL);
+    recordRuntime.run();
     if (process.stopRequested) {
       process.stopRequested = false;
       process.status = ProcessStatus.STOPPED;

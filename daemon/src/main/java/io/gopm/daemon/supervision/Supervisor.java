@@ -4,6 +4,7 @@ import io.gopm.daemon.events.DaemonLog;
 import io.gopm.daemon.events.ProcessEvent;
 import io.gopm.daemon.logs.LogBroadcaster;
 import io.gopm.daemon.logs.RotatingLogWriter;
+import io.gopm.daemon.state.RunningGroup;
 import io.gopm.protocol.format.HumanUnits;
 import io.gopm.protocol.model.IsRunningResult;
 import io.gopm.protocol.model.ProcessInfo;
@@ -46,6 +47,7 @@ public final class Supervisor implements AutoCloseable {
   private final Settings settings;
   private final Consumer<ProcessEvent> events;
   private final Consumer<List<ProcessInfo>> stateSink;
+  private final Consumer<List<RunningGroup>> runtimeSink;
   private final DaemonLog log;
   private final ProcessTable table = new ProcessTable();
   private final RunController runs;
@@ -76,10 +78,12 @@ public final class Supervisor implements AutoCloseable {
       ProcessGroups groups,
       Consumer<ProcessEvent> events,
       Consumer<List<ProcessInfo>> stateSink,
+      Consumer<List<RunningGroup>> runtimeSink,
       DaemonLog log) {
     this.settings = settings;
     this.events = events;
     this.stateSink = stateSink;
+    this.runtimeSink = runtimeSink;
     this.log = log;
     this.specs = new SpecFactory(settings.daemonCwd(), settings.logsDir(), settings.defaultMaxLogSize());
     this.loop =
@@ -93,7 +97,8 @@ public final class Supervisor implements AutoCloseable {
     this.loop.setRemoveOnCancelPolicy(true);
     this.runs =
         new RunController(
-            settings, launcher, groups, events, loop, this::post, table, this::persist, () -> shuttingDown, log);
+            settings, launcher, groups, events, loop, this::post, table, this::persist, this::recordRuntime,
+            () -> shuttingDown, log);
   }
 
   /**
@@ -322,13 +327,14 @@ public final class Supervisor implements AutoCloseable {
       throw new RpcException(ErrorCode.START_FAILED, e.getMessage());
     }
     ManagedProcess process = new ManagedProcess(table.allocateId(), spec, settings.clock().instant());
+    table.add(process); // before the start, so the runtime record written by the start includes it
     try {
       runs.start(process, argv);
     } catch (LaunchException e) {
+      table.remove(process);
       runs.closeLogs(process);
       throw new RpcException(ErrorCode.START_FAILED, e.getMessage());
     }
-    table.add(process);
     persist();
     return process.snapshot();
   }
@@ -443,6 +449,11 @@ public final class Supervisor implements AutoCloseable {
     if (!shuttingDown) {
       stateSink.accept(table.snapshots());
     }
+  }
+
+  /** Records the running groups in the runtime record (also while shutting down). */
+  private void recordRuntime() {
+    runtimeSink.accept(table.runningGroups());
   }
 
   private void refuseWhileShuttingDown() {
