@@ -71,6 +71,21 @@ final class LatestWriter<T> implements AutoCloseable {
     }
   }
 
+  /**
+   * Returns once every snapshot saved before the call is on disk (or its write failed and was
+   * logged). Saves are written in order on one thread, so an empty task queued behind them marks
+   * the moment.
+   */
+  void awaitWritten() throws InterruptedException {
+    try {
+      writer.submit(() -> {}).get();
+    } catch (RejectedExecutionException closed) {
+      // closed: close() wrote what was pending
+    } catch (java.util.concurrent.ExecutionException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
   /** Removes the file, unless a newer save than every one so far follows; returns when done. */
   void deleteNow() throws IOException {
     long version = versions.incrementAndGet();

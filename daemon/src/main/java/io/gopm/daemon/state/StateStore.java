@@ -87,6 +87,14 @@ public final class StateStore implements AutoCloseable {
     writer.saveNow(snapshot);
   }
 
+  /**
+   * Returns once every snapshot saved before the call is on disk: what a client was told has
+   * happened survives a crash of the daemon that follows the answer.
+   */
+  public void awaitSaved() throws InterruptedException {
+    writer.awaitWritten();
+  }
+
   /** Writes what is pending and stops the writer thread. */
   @Override
   public void close() {

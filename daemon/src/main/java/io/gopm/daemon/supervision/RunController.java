@@ -180,8 +180,8 @@ final class RunController {
       process.statusReason = "stopped by user";
       process.logs.action("process stopped (exit code " + exitCode + ")");
       events.accept(new ProcessEvent.Stopped(process.name(), exitCode));
+      persist.run(); // before the stop completes, so its answer waits for this save (ProcessHandlers)
       process.stopped.complete(null);
-      persist.run();
       return;
     }
     process.logs.action("process exited with code " + exitCode);
