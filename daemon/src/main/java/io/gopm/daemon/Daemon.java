@@ -74,7 +74,6 @@ final class Daemon {
       Optional<TelegrafEmitter> telegraf) {}
 
   Daemon(DaemonLog log, Core core, Recovery recovery, Periodic periodic, Optional<McpHttpServer> mcp) {
-    this.recovery = recovery;
     this.log = log;
     this.supervisor = core.supervisor();
     this.state = core.state();
@@ -83,6 +82,7 @@ final class Daemon {
     this.groups = core.groups();
     this.lock = core.lock();
     this.periodic = periodic;
+    this.recovery = recovery;
     this.mcp = mcp;
   }
 
@@ -196,18 +196,27 @@ final class Daemon {
         log.error("final save failed", "error", e.getMessage());
       }
       state.close();
+      supervisor.close();
+      groups.close(); // sends the last SIGKILLs to what the leaders left
       if (allStopped) {
-        recovery.runtime().clear(); // no child left: nothing for the next daemon to end
+        clearRuntimeRecord();
       }
       recovery.runtime().close();
-      supervisor.close();
-      groups.close();
       lock.close();
       log.info("daemon stopped");
     } catch (IOException | RuntimeException e) {
       log.fault("shutdown failed", e);
     } finally {
       stopped.countDown();
+    }
+  }
+
+  /** Removes {@code runtime.json}: no child is left, nothing for the next daemon to end. */
+  private void clearRuntimeRecord() {
+    try {
+      recovery.runtime().clear();
+    } catch (IOException e) {
+      log.error("cannot remove the runtime record", "path", recovery.runtime().file(), "error", e.getMessage());
     }
   }
 
