@@ -98,6 +98,31 @@ class CrashStormReliabilityIT {
         + " sweeps that ended leftovers");
   }
 
+  /**
+   * Found by the storm (long form, round 82): a delete and a restart waiting for the same stop. The
+   * restart started the process again, then the delete removed it from the table while it ran, a
+   * process nobody controlled any more. The delete now wins: the restart answers "not found".
+   */
+  @Test
+  void aRestartWaitingForTheSameStopAsADeleteNeverLeavesAProcessBehind() throws Exception {
+    String marker = run + "-racer";
+    gopm.startApp("racer", List.of(), "--run-forever", "--slow-shutdown", "2s", "--", marker);
+    GopmEnvironment.await(WAIT).until(() -> !ProcessCensus.carrying(marker).isEmpty());
+
+    Process delete = gopm.startCli(gopm.workDir, "delete", "racer");
+    GopmEnvironment.await(WAIT).alias("the delete request reaching the daemon")
+        .until(() -> gopm.daemonLog().contains("method=delete"));
+    CliResult restart = gopm.run("restart", "racer");
+    assertThat(delete.waitFor(60, TimeUnit.SECONDS)).as("the delete finished").isTrue();
+
+    assertThat(delete.exitValue()).as("the delete's exit status").isZero();
+    assertThat(restart.exitCode()).as("the restart of a process deleted meanwhile: %s", restart.output()).isNotZero();
+    assertThat(restart.output()).contains("not found");
+    assertThat(gopm.find("racer")).as("racer in the list").isEmpty();
+    GopmEnvironment.await(WAIT).alias("no racer process left")
+        .until(() -> ProcessCensus.carrying(marker).isEmpty());
+  }
+
   /** One client: random commands on the churned apps, one at a time, while the gate is open. */
   private void storm() {
     ThreadLocalRandom random = ThreadLocalRandom.current();

@@ -223,7 +223,7 @@ final class RunController {
 
   private void autoRestart(ManagedProcess process) {
     process.pendingRestart = null;
-    if (shuttingDown.getAsBoolean() || !table.contains(process) || process.running()) {
+    if (shuttingDown.getAsBoolean() || !table.contains(process) || process.deleting || process.running()) {
       return;
     }
     process.restarts++;

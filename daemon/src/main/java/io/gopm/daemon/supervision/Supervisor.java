@@ -147,6 +147,8 @@ public final class Supervisor implements AutoCloseable {
             () -> {
               refuseWhileShuttingDown();
               List<ManagedProcess> targets = table.resolve(target);
+              // a restart waiting for the same stop must not start it again before it is removed
+              targets.forEach(process -> process.deleting = true);
               return stopAll(targets).thenApplyAsync(stopped -> remove(targets), loop);
             })
         .thenCompose(removed -> removed);
@@ -350,9 +352,14 @@ public final class Supervisor implements AutoCloseable {
   private List<ProcessInfo> relaunch(List<ManagedProcess> targets) {
     List<ProcessInfo> restarted = new ArrayList<>();
     List<String> failures = new ArrayList<>();
+    List<String> deleted = new ArrayList<>();
     for (ManagedProcess process : targets) {
-      if (!table.contains(process) || process.running()) {
-        continue; // deleted meanwhile, or started by someone else
+      if (!table.contains(process) || process.deleting) {
+        deleted.add(process.name());
+        continue;
+      }
+      if (process.running()) {
+        continue; // started by someone else meanwhile
       }
       process.restarts = 0;
       try {
@@ -366,6 +373,9 @@ public final class Supervisor implements AutoCloseable {
     persist();
     if (restarted.isEmpty() && !failures.isEmpty()) {
       throw new RpcException(ErrorCode.START_FAILED, failures.get(0));
+    }
+    if (restarted.isEmpty() && !deleted.isEmpty()) {
+      throw RpcException.notFound(deleted.get(0));
     }
     return restarted;
   }
