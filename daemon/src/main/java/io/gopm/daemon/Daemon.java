@@ -6,8 +6,12 @@ import io.gopm.daemon.metrics.ListenerScanner;
 import io.gopm.daemon.metrics.MetricsSampler;
 import io.gopm.daemon.metrics.StatsHistory;
 import io.gopm.daemon.rpc.RpcServer;
+import io.gopm.daemon.state.RunningGroup;
+import io.gopm.daemon.state.RuntimeRecord;
+import io.gopm.daemon.state.RuntimeStore;
 import io.gopm.daemon.state.StateException;
 import io.gopm.daemon.state.StateStore;
+import io.gopm.daemon.supervision.LeftoverSweep;
 import io.gopm.daemon.supervision.ProcessGroups;
 import io.gopm.daemon.supervision.Supervisor;
 import io.gopm.daemon.telemetry.TelegrafEmitter;
@@ -43,6 +47,7 @@ final class Daemon {
   private final ProcessGroups groups;
   private final DaemonLock lock;
   private final Periodic periodic;
+  private final Recovery recovery;
   private final Optional<McpHttpServer> mcp;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicBoolean stopping = new AtomicBoolean();
@@ -51,6 +56,11 @@ final class Daemon {
   record Core(
       Supervisor supervisor, StateStore state, RpcServer server, Background background, ProcessGroups groups,
       DaemonLock lock) {}
+
+  /**
+   * What ends the children of a daemon that died (docs/adr/0019): its runtime record and the sweep.
+   */
+  record Recovery(RuntimeStore runtime, LeftoverSweep sweep) {}
 
   /**
    * The periodic work: metrics (and the Telegraf lines after each sample), the listener scan, the
@@ -63,7 +73,7 @@ final class Daemon {
       java.time.Duration statsInterval,
       Optional<TelegrafEmitter> telegraf) {}
 
-  Daemon(DaemonLog log, Core core, Periodic periodic, Optional<McpHttpServer> mcp) {
+  Daemon(DaemonLog log, Core core, Recovery recovery, Periodic periodic, Optional<McpHttpServer> mcp) {
     this.log = log;
     this.supervisor = core.supervisor();
     this.state = core.state();
@@ -72,11 +82,16 @@ final class Daemon {
     this.groups = core.groups();
     this.lock = core.lock();
     this.periodic = periodic;
+    this.recovery = recovery;
     this.mcp = mcp;
   }
 
-  /** Serves the socket, brings back the saved processes and starts the periodic work. */
-  void start(Path socket, long pid, String version) throws IOException {
+  /**
+   * Ends what a dead predecessor left running, serves the socket, brings back the saved processes
+   * and starts the periodic work.
+   */
+  void start(Path socket, long pid, String version) throws IOException, InterruptedException {
+    endLeftovers();
     // queued on the supervisor loop before the socket opens, so the first request (often the
     // command that started this daemon) is answered after the saved processes are back
     Optional<CompletableFuture<List<ProcessInfo>>> resurrection = resurrectSaved();
@@ -108,6 +123,27 @@ final class Daemon {
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       log.debug("stats snapshot skipped", "error", String.valueOf(e.getMessage()));
     }
+  }
+
+  /**
+   * Ends the process groups of a daemon that died without stopping them, before anything is
+   * resurrected, so every saved process runs once; then replaces its record with this daemon's.
+   */
+  private void endLeftovers() throws IOException, InterruptedException {
+    List<RunningGroup> recorded = List.of();
+    try {
+      Optional<RuntimeRecord> previous = recovery.runtime().load();
+      if (previous.isPresent()) {
+        recorded = previous.get().groups();
+        log.warn(
+            "the previous daemon did not shut down cleanly",
+            "pid", previous.get().daemonPid(), "recorded_groups", recorded.size());
+      }
+    } catch (StateException e) {
+      log.error("unreadable runtime record; looking for marked processes only", "error", e.getMessage());
+    }
+    recovery.sweep().run(recorded);
+    recovery.runtime().recordNow(List.of());
   }
 
   private Optional<CompletableFuture<List<ProcessInfo>>> resurrectSaved() {
@@ -144,8 +180,10 @@ final class Daemon {
       background.close();
       periodic.telegraf().ifPresent(TelegrafEmitter::close);
       List<ProcessInfo> table;
+      boolean allStopped = false;
       try {
         table = supervisor.shutdown().get(SHUTDOWN_LIMIT_MINUTES, TimeUnit.MINUTES);
+        allStopped = true;
       } catch (Exception e) {
         log.fault("stopping processes failed; saving the last known state", e);
         table = supervisor.snapshot().getNow(List.of());
@@ -159,13 +197,26 @@ final class Daemon {
       }
       state.close();
       supervisor.close();
-      groups.close();
+      groups.close(); // sends the last SIGKILLs to what the leaders left
+      if (allStopped) {
+        clearRuntimeRecord();
+      }
+      recovery.runtime().close();
       lock.close();
       log.info("daemon stopped");
     } catch (IOException | RuntimeException e) {
       log.fault("shutdown failed", e);
     } finally {
       stopped.countDown();
+    }
+  }
+
+  /** Removes {@code runtime.json}: no child is left, nothing for the next daemon to end. */
+  private void clearRuntimeRecord() {
+    try {
+      recovery.runtime().clear();
+    } catch (IOException e) {
+      log.error("cannot remove the runtime record", "path", recovery.runtime().file(), "error", e.getMessage());
     }
   }
 

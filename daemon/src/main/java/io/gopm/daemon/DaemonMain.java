@@ -8,6 +8,7 @@ import io.gopm.daemon.mcp.McpHttpServer;
 import io.gopm.daemon.mcp.McpService;
 import io.gopm.daemon.metrics.ListenerScanner;
 import io.gopm.daemon.metrics.MetricsSampler;
+import io.gopm.daemon.metrics.ProcStat;
 import io.gopm.daemon.metrics.StatsHistory;
 import io.gopm.daemon.rpc.CallContext;
 import io.gopm.daemon.rpc.DaemonHandlers;
@@ -16,9 +17,12 @@ import io.gopm.daemon.rpc.ProcessHandlers;
 import io.gopm.daemon.rpc.RpcDispatcher;
 import io.gopm.daemon.rpc.RpcServer;
 import io.gopm.daemon.rpc.StatsHandlers;
+import io.gopm.daemon.state.RuntimeStore;
 import io.gopm.daemon.state.StateStore;
 import io.gopm.daemon.supervision.JdkProcessLauncher;
+import io.gopm.daemon.supervision.LeftoverSweep;
 import io.gopm.daemon.supervision.ProcessGroups;
+import io.gopm.daemon.supervision.RunMarker;
 import io.gopm.daemon.supervision.Supervisor;
 import io.gopm.daemon.telemetry.HostName;
 import io.gopm.daemon.telemetry.LineProtocol;
@@ -153,6 +157,11 @@ public final class DaemonMain {
     LogBroadcaster broadcaster = new LogBroadcaster();
     ProcessGroups groups = new ProcessGroups();
     StateStore state = new StateStore(home.dumpFile(), codec, log);
+    Path proc = Path.of("/proc");
+    RunMarker marker = new RunMarker(pid, ownStartTicks(proc, pid), home.dir().toAbsolutePath());
+    RuntimeStore runtime = new RuntimeStore(home.runtimeFile(), codec, pid, marker.text(), log);
+    Map<String, String> childEnvironment = new java.util.HashMap<>(env);
+    childEnvironment.put(RunMarker.VARIABLE, marker.text());
     StatsHistory stats = new StatsHistory(clock);
     Consumer<ProcessEvent> events =
         new DaemonLogListener(log)
@@ -166,7 +175,7 @@ public final class DaemonMain {
         new Supervisor(
             new Supervisor.Settings(
                 Path.of("").toAbsolutePath(),
-                env,
+                childEnvironment,
                 config.logs().directory(),
                 config.logs().maxSize(),
                 config.logs().maxFiles(),
@@ -177,8 +186,8 @@ public final class DaemonMain {
             groups,
             events,
             state::save,
+            runtime::record,
             log);
-    Path proc = Path.of("/proc");
     ListenerScanner listeners = new ListenerScanner(supervisor, proc, log);
     RpcDispatcher dispatcher = new RpcDispatcher(messages, log);
     long uid = ownUid();
@@ -192,6 +201,7 @@ public final class DaemonMain {
         new Daemon(
             log,
             new Daemon.Core(supervisor, state, server, new Background(log), groups, lock),
+            new Daemon.Recovery(runtime, new LeftoverSweep(proc, groups, marker, pid, log)),
             new Daemon.Periodic(
                 new MetricsSampler(supervisor, proc), listeners, stats, statsInterval(env),
                 telegraf(config.telemetry(), HostName.of(proc), started, clock, log)),
@@ -209,7 +219,10 @@ public final class DaemonMain {
     try {
       daemon.start(home.socket(), pid, version);
     } catch (IOException e) {
-      log.error("cannot listen on socket", "path", home.socket(), "error", e.getMessage());
+      log.error("cannot start", "path", home.socket(), "error", e.getMessage());
+      return 1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return 1;
     }
     try {
@@ -260,6 +273,15 @@ public final class DaemonMain {
       return interval.compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100) : interval;
     } catch (IllegalArgumentException e) {
       return StatsHistory.INTERVAL;
+    }
+  }
+
+  /** This daemon's start time in clock ticks after boot (part of its {@link RunMarker}). */
+  private static long ownStartTicks(Path proc, long pid) {
+    try {
+      return ProcStat.read(proc, (int) pid).startTicks();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the daemon's own /proc entry", e);
     }
   }
 

@@ -55,6 +55,11 @@ public record GopmHome(Path dir) {
     return dir.resolve("dump.json");
   }
 
+  /** The running daemon's record of its children's process groups (docs/adr/0019). */
+  public Path runtimeFile() {
+    return dir.resolve("runtime.json");
+  }
+
   /** The default directory of process logs. */
   public Path logsDir() {
     return dir.resolve("logs");

@@ -26,19 +26,22 @@ public final class ProcessHandlers {
   }
 
   public void registerWith(RpcDispatcher dispatcher) {
-    dispatcher.register(RpcMethods.START, (request, context) -> supervisor.start(request).join());
+    // a change is answered once dump.json records it, so a daemon killed right after the answer
+    // still brings back what the client was told (docs/reliability.md)
+    dispatcher.register(RpcMethods.START, (request, context) -> saved(supervisor.start(request).join()));
     dispatcher.register(
         RpcMethods.STOP,
         (request, context) -> {
           supervisor.stop(target(request)).join();
-          return Ack.OK;
+          return saved(Ack.OK);
         });
-    dispatcher.register(RpcMethods.RESTART, (request, context) -> supervisor.restart(target(request)).join());
+    dispatcher.register(
+        RpcMethods.RESTART, (request, context) -> saved(supervisor.restart(target(request)).join()));
     dispatcher.register(
         RpcMethods.DELETE,
         (request, context) -> {
           supervisor.delete(target(request)).join();
-          return Ack.OK;
+          return saved(Ack.OK);
         });
     dispatcher.register(
         RpcMethods.LIST,
@@ -59,6 +62,18 @@ public final class ProcessHandlers {
             throw new RpcException(ErrorCode.IO_ERROR, e.getMessage());
           }
         });
+  }
+
+  /** {@code answer}, once the change it reports is in {@code dump.json}. */
+  private <T> T saved(T answer) {
+    try {
+      supervisor.flushState().join();
+      state.awaitSaved();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RpcException(ErrorCode.SHUTTING_DOWN, "interrupted while saving");
+    }
+    return answer;
   }
 
   static String target(TargetRequest request) {

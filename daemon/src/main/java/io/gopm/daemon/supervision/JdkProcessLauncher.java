@@ -79,6 +79,7 @@ public final class JdkProcessLauncher implements ProcessLauncher {
                         .completeOnTimeout(null, DRAIN_GRACE.toMillis(), TimeUnit.MILLISECONDS)
                         .thenApply(ignored -> exitCode(p.exitValue())));
     int pid = (int) process.pid();
+    long startTicks = startTicks(pid);
     return new LaunchedProcess() {
       @Override
       public int pid() {
@@ -86,10 +87,26 @@ public final class JdkProcessLauncher implements ProcessLauncher {
       }
 
       @Override
+      public long startTicks() {
+        return startTicks;
+      }
+
+      @Override
       public CompletableFuture<Integer> exit() {
         return exit;
       }
     };
+  }
+
+  /** Field 22 of {@code /proc/PID/stat}, or 0 when the process is gone. */
+  static long startTicks(int pid) {
+    try {
+      String stat = java.nio.file.Files.readString(
+          java.nio.file.Path.of("/proc", Integer.toString(pid), "stat"), java.nio.charset.StandardCharsets.ISO_8859_1);
+      return ProcEntry.parseStat(stat).map(ProcEntry.Stat::startTicks).orElse(0L);
+    } catch (IOException e) {
+      return 0;
+    }
   }
 
   /**

@@ -28,7 +28,11 @@ final class ManagedProcess {
   /** The current run, or null when not running. */
   LaunchedProcess run;
   int pid;
+  /** The current run's start time in clock ticks after boot (0 when unknown). */
+  long startTicks;
   boolean stopRequested;
+  /** Set by a delete: no restart, requested or automatic, may start it again. */
+  boolean deleting;
   CompletableFuture<Void> stopped;
   ScheduledFuture<?> killTimer;
   ScheduledFuture<?> pendingRestart;

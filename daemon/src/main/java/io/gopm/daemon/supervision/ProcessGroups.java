@@ -20,6 +20,9 @@ public final class ProcessGroups implements AutoCloseable {
   /** SIGKILL. */
   public static final int SIGKILL = 9;
 
+  /** The longest {@link #close} waits for the signals still queued. */
+  private static final long CLOSE_LIMIT_SECONDS = 15;
+
   private static final File DEV_NULL = new File("/dev/null");
 
   private final ExecutorService executor =
@@ -62,8 +65,20 @@ public final class ProcessGroups implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends the signals already asked for, then stops the thread. It waits for them: the last of a
+   * shutdown are the SIGKILLs to what the leaders left in their groups, and the daemon exits right
+   * after, which would otherwise drop them (leaving, say, a grandchild that ignores SIGTERM).
+   */
   @Override
   public void close() {
     executor.shutdown();
+    try {
+      if (!executor.awaitTermination(CLOSE_LIMIT_SECONDS, TimeUnit.SECONDS)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

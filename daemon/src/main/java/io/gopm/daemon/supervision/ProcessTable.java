@@ -1,5 +1,6 @@
 package io.gopm.daemon.supervision;
 
+import io.gopm.daemon.state.RunningGroup;
 import io.gopm.protocol.model.ProcessInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -70,6 +71,24 @@ final class ProcessTable {
     List<ManagedProcess> sorted = new ArrayList<>(byId.values());
     sorted.sort(Comparator.comparingInt(p -> p.id));
     return sorted;
+  }
+
+  /** The groups of the running processes, for the runtime record (those whose start time is known). */
+  List<RunningGroup> runningGroups() {
+    List<RunningGroup> groups = new ArrayList<>();
+    for (ManagedProcess process : sorted()) {
+      if (process.running() && process.pid > 1 && process.startTicks > 0) {
+        groups.add(
+            new RunningGroup(
+                process.id,
+                process.name(),
+                process.pid,
+                process.startTicks,
+                process.spec.policy().killSignal(),
+                process.spec.policy().killTimeout().toMillis()));
+      }
+    }
+    return groups;
   }
 
   List<ProcessInfo> snapshots() {

@@ -30,6 +30,7 @@ final class RunController {
   private final Consumer<Runnable> post;
   private final ProcessTable table;
   private final Runnable persist;
+  private final Runnable recordRuntime;
   private final BooleanSupplier shuttingDown;
   private final DaemonLog log;
   private final Headroom headroom;
@@ -43,6 +44,7 @@ final class RunController {
       Consumer<Runnable> post,
       ProcessTable table,
       Runnable persist,
+      Runnable recordRuntime,
       BooleanSupplier shuttingDown,
       DaemonLog log,
       Headroom headroom) {
@@ -54,6 +56,7 @@ final class RunController {
     this.post = post;
     this.table = table;
     this.persist = persist;
+    this.recordRuntime = recordRuntime;
     this.shuttingDown = shuttingDown;
     this.log = log;
     this.headroom = headroom;
@@ -97,6 +100,7 @@ final class RunController {
             process.logs.stderrSink());
     process.run = run;
     process.pid = run.pid();
+    process.startTicks = run.startTicks();
     process.status = ProcessStatus.ONLINE;
     process.statusReason = "";
     process.lastStart = settings.clock().instant();
@@ -105,6 +109,7 @@ final class RunController {
     process.cpu = 0;
     process.memory = 0;
     run.exit().whenComplete((code, error) -> post.accept(() -> onExit(process, run, code == null ? -1 : code)));
+    recordRuntime.run();
     process.logs.action("process started (PID " + process.pid + ")");
     events.accept(new ProcessEvent.Started(process.name(), process.id, process.pid));
   }
@@ -162,6 +167,7 @@ final class RunController {
     int pgid = process.pid;
     process.run = null;
     process.pid = 0;
+    process.startTicks = 0;
     process.cpu = 0;
     process.memory = 0;
     process.listeners = List.of();
@@ -172,14 +178,15 @@ final class RunController {
     }
     // whatever the leader left behind in its group goes with it (docs/adr/0005)
     groups.signal(pgid, ProcessGroups.SIGKILL);
+    recordRuntime.run();
     if (process.stopRequested) {
       process.stopRequested = false;
       process.status = ProcessStatus.STOPPED;
       process.statusReason = "stopped by user";
       process.logs.action("process stopped (exit code " + exitCode + ")");
       events.accept(new ProcessEvent.Stopped(process.name(), exitCode));
+      persist.run(); // before the stop completes, so its answer waits for this save (ProcessHandlers)
       process.stopped.complete(null);
-      persist.run();
       return;
     }
     process.logs.action("process exited with code " + exitCode);
@@ -221,7 +228,7 @@ final class RunController {
 
   private void autoRestart(ManagedProcess process) {
     process.pendingRestart = null;
-    if (shuttingDown.getAsBoolean() || !table.contains(process) || process.running()) {
+    if (shuttingDown.getAsBoolean() || !table.contains(process) || process.deleting || process.running()) {
       return;
     }
     process.restarts++;

@@ -4,6 +4,7 @@ import io.gopm.daemon.events.DaemonLog;
 import io.gopm.daemon.events.ProcessEvent;
 import io.gopm.daemon.logs.LogBroadcaster;
 import io.gopm.daemon.logs.RotatingLogWriter;
+import io.gopm.daemon.state.RunningGroup;
 import io.gopm.protocol.format.HumanUnits;
 import io.gopm.protocol.model.IsRunningResult;
 import io.gopm.protocol.model.ProcessInfo;
@@ -24,10 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -43,9 +45,10 @@ import java.util.function.Consumer;
 public final class Supervisor implements AutoCloseable {
 
   /**
-   * How long changes collect before the table goes to the state sink: a burst (an ecosystem of a
-   * thousand apps, a crash loop) costs one snapshot and one {@code dump.json} write per interval
-   * instead of one per change, which made starting N apps cost O(N^2) (docs/adr/0020).
+   * How long changes collect before the table goes to the state sink: a burst (a crash loop, the
+   * exits of many children) costs one snapshot and one {@code dump.json} write per interval instead
+   * of one per change (docs/adr/0020). A change a client asked for is handed over at once, before
+   * it is answered ({@link #flushState}).
    */
   static final Duration SAVE_DELAY = Duration.ofMillis(100);
 
@@ -54,11 +57,13 @@ public final class Supervisor implements AutoCloseable {
   private final Settings settings;
   private final Consumer<ProcessEvent> events;
   private final Consumer<List<ProcessInfo>> stateSink;
+  private final Consumer<List<RunningGroup>> runtimeSink;
   private final DaemonLog log;
   private final ProcessTable table = new ProcessTable();
   private final RunController runs;
   private boolean shuttingDown;
-  private boolean saveScheduled;
+  /** The save waiting for {@link #SAVE_DELAY}, or null. */
+  private ScheduledFuture<?> pendingSave;
 
   /**
    * Everything the supervisor takes from the daemon's configuration and environment.
@@ -85,10 +90,12 @@ public final class Supervisor implements AutoCloseable {
       ProcessGroups groups,
       Consumer<ProcessEvent> events,
       Consumer<List<ProcessInfo>> stateSink,
+      Consumer<List<RunningGroup>> runtimeSink,
       DaemonLog log) {
     this.settings = settings;
     this.events = events;
     this.stateSink = stateSink;
+    this.runtimeSink = runtimeSink;
     this.log = log;
     this.specs = new SpecFactory(settings.daemonCwd(), settings.logsDir(), settings.defaultMaxLogSize());
     this.loop =
@@ -102,8 +109,8 @@ public final class Supervisor implements AutoCloseable {
     this.loop.setRemoveOnCancelPolicy(true);
     this.runs =
         new RunController(
-            settings, launcher, groups, events, loop, this::post, table, this::persist, () -> shuttingDown, log,
-            Headroom.ofThisJvm());
+            settings, launcher, groups, events, loop, this::post, table, this::persist, this::recordRuntime,
+            () -> shuttingDown, log, Headroom.ofThisJvm());
   }
 
   /**
@@ -152,6 +159,8 @@ public final class Supervisor implements AutoCloseable {
             () -> {
               refuseWhileShuttingDown();
               List<ManagedProcess> targets = table.resolve(target);
+              // a restart waiting for the same stop must not start it again before it is removed
+              targets.forEach(process -> process.deleting = true);
               return stopAll(targets).thenApplyAsync(stopped -> remove(targets), loop);
             })
         .thenCompose(removed -> removed);
@@ -332,13 +341,14 @@ public final class Supervisor implements AutoCloseable {
       throw new RpcException(ErrorCode.START_FAILED, e.getMessage());
     }
     ManagedProcess process = new ManagedProcess(table.allocateId(), spec, settings.clock().instant());
+    table.add(process); // before the start, so the runtime record written by the start includes it
     try {
       runs.start(process, argv);
     } catch (LaunchException e) {
+      table.remove(process);
       runs.closeLogs(process);
       throw new RpcException(ErrorCode.START_FAILED, e.getMessage());
     }
-    table.add(process);
     persist();
     return process.snapshot();
   }
@@ -354,9 +364,14 @@ public final class Supervisor implements AutoCloseable {
   private List<ProcessInfo> relaunch(List<ManagedProcess> targets) {
     List<ProcessInfo> restarted = new ArrayList<>();
     List<String> failures = new ArrayList<>();
+    List<String> deleted = new ArrayList<>();
     for (ManagedProcess process : targets) {
-      if (!table.contains(process) || process.running()) {
-        continue; // deleted meanwhile, or started by someone else
+      if (!table.contains(process) || process.deleting) {
+        deleted.add(process.name());
+        continue;
+      }
+      if (process.running()) {
+        continue; // started by someone else meanwhile
       }
       process.restarts = 0;
       try {
@@ -370,6 +385,9 @@ public final class Supervisor implements AutoCloseable {
     persist();
     if (restarted.isEmpty() && !failures.isEmpty()) {
       throw new RpcException(ErrorCode.START_FAILED, failures.get(0));
+    }
+    if (restarted.isEmpty() && !deleted.isEmpty()) {
+      throw RpcException.notFound(deleted.get(0));
     }
     return restarted;
   }
@@ -449,25 +467,45 @@ public final class Supervisor implements AutoCloseable {
     return process;
   }
 
+  /**
+   * Hands a save that is waiting for its delay to the state sink now. A connection calls it after a
+   * change it asked for and before it waits for the save to be on disk, so the answer comes once
+   * {@code dump.json} records the change; tasks run in order, so a change made before this call has
+   * scheduled its save by then.
+   */
+  public CompletableFuture<Void> flushState() {
+    return onLoop(
+        () -> {
+          if (pendingSave != null) {
+            pendingSave.cancel(false);
+            save();
+          }
+          return null;
+        });
+  }
+
   /** Schedules the table to be handed to the state sink after {@link #SAVE_DELAY}. */
   private void persist() {
-    if (shuttingDown || saveScheduled) {
+    if (shuttingDown || pendingSave != null) {
       return;
     }
-    saveScheduled = true;
     try {
-      loop.schedule(
-          () -> {
-            saveScheduled = false;
-            if (!shuttingDown) {
-              stateSink.accept(table.snapshots());
-            }
-          },
-          SAVE_DELAY.toNanos(),
-          TimeUnit.NANOSECONDS);
+      pendingSave = loop.schedule(this::save, SAVE_DELAY.toNanos(), TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException ignored) {
       // the daemon is exiting: its final save is written by the shutdown
     }
+  }
+
+  private void save() {
+    pendingSave = null;
+    if (!shuttingDown) {
+      stateSink.accept(table.snapshots());
+    }
+  }
+
+  /** Records the running groups in the runtime record (also while shutting down). */
+  private void recordRuntime() {
+    runtimeSink.accept(table.runningGroups());
   }
 
   private void refuseWhileShuttingDown() {

@@ -3,5 +3,7 @@
  * one thread and applies the restart rule ({@link io.gopm.daemon.supervision.RestartDecider}, a
  * pure function); {@link io.gopm.daemon.supervision.ProcessLauncher} starts children in their own
  * process group and {@link io.gopm.daemon.supervision.ProcessGroups} signals whole groups.
+ * {@link io.gopm.daemon.supervision.LeftoverSweep} ends, at start-up, what a dead daemon left
+ * running (docs/adr/0019).
  */
 package io.gopm.daemon.supervision;

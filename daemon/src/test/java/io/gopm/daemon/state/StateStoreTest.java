@@ -247,6 +247,26 @@ class StateStoreTest {
   }
 
   @Test
+  void awaitSavedReturnsOnlyOnceEverySaveBeforeItIsOnDisk() throws Exception {
+    for (int round = 0; round < 200; round++) {
+      List<ProcessInfo> snapshot = List.of(process(round, "p" + round, ProcessStatus.ONLINE));
+      store.save(List.of());
+      store.save(snapshot);
+
+      store.awaitSaved();
+
+      assertThat(store.load()).as("round %d", round).isEqualTo(snapshot);
+    }
+  }
+
+  @Test
+  void awaitSavedAfterCloseReturns() throws Exception {
+    store.close();
+
+    store.awaitSaved();
+  }
+
+  @Test
   void severalAsynchronousSavesEndWithTheLatestSnapshotOnDisk() throws Exception {
     List<ProcessInfo> latest = SNAPSHOT.subList(0, 2);
     for (int i = 0; i < 50; i++) {
