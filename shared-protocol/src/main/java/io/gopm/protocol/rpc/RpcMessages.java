@@ -120,7 +120,7 @@ public final class RpcMessages {
   }
 
   /** {@code message}, cut to {@link #MAX_ERROR_MESSAGE} characters with a note of what was left out. */
-  static String shortened(String message) {
+  public static String shortened(String message) {
     if (message == null || message.length() <= MAX_ERROR_MESSAGE) {
       return message;
     }
