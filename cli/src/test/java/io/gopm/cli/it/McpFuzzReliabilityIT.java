@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * methods and tools, wrong HTTP methods, paths and protocol-version headers, bodies over the 4 MiB
  * limit, raw garbage on the TCP connection, and for every tool that {@code tools/list} announces
  * (so a new tool is fuzzed without editing this test) arguments with a wrong type or size in each
- * property of its input schema. Budget: 1,500 requests in CI, 100,000 with {@code
+ * property of its input schema. Budget: 800 requests in CI, 100,000 with {@code
  * -Dgopm.reliability=long}; the seed is printed ({@code -Dgopm.fuzz.seed} replays it).
  *
  * <p>What must hold: every request gets a defined HTTP status; every JSON body is a JSON-RPC 2.0
@@ -72,7 +72,7 @@ class McpFuzzReliabilityIT {
     GopmEnvironment.await(Duration.ofSeconds(30)).until(() -> gopm.daemonLog().contains("MCP HTTP listening"));
     long daemonPid = gopm.daemonPid();
     long seed = Reliability.seed("mcp-fuzz");
-    int budget = Reliability.frames(1_500, 100_000);
+    int budget = Reliability.frames(800, 100_000);
     FuzzValues values = new FuzzValues(new Random(seed));
     Map<String, JsonNode> tools = new TreeMap<>();
     for (JsonNode tool : post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}", Map.of()).json().path("result").path("tools")) {
@@ -90,7 +90,7 @@ class McpFuzzReliabilityIT {
       check(answer, request, context);
       outcomes.merge(answer.status() + (answer.json() != null && answer.json().has("error") ? " error " + answer.json().path("error").path("code").asInt()
           : answer.json() != null && answer.json().path("result").path("isError").asBoolean() ? " isError" : ""), 1, Integer::sum);
-      if (i % 150 == 0) {
+      if (i % 100 == 0) {
         rawGarbage(values);
         assertServing(context);
       }
