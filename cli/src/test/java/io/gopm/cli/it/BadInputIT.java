@@ -15,7 +15,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every invalid input gets a message that names the field, exit status 1, no stack trace, and
- * changes nothing.
+ * changes nothing. {@link #catalogue()} holds invalid arguments for every command of the CLI (one
+ * row at least per command of {@code CommandCatalog}, checked by {@link
+ * #theCatalogueCoversEveryCommand()}), each with its message; state is compared before and after
+ * (the bytes of {@code dump.json} and the process list: id, name, status, PID).
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class BadInputIT {
@@ -44,6 +47,99 @@ class BadInputIT {
         Arguments.of(List.of("--name", "../evil"), "invalid name \"../evil\": use only letters, digits"),
         Arguments.of(List.of("--name", "x".repeat(65)), "use at most 64 characters"),
         Arguments.of(List.of("--bogus"), "Unknown option: '--bogus'"));
+  }
+
+  /** Invalid arguments of every command, and what the user must read; all exit with status 1. */
+  static Stream<Arguments> catalogue() {
+    return Stream.of(
+        row("Error: invalid shell \"fish\": expected bash or zsh", "completion", "fish"),
+        row("Error: Missing required parameter: '<name|id|all>'", "delete"),
+        row("Error: process \"ghost\" not found", "del", "ghost"),
+        row("Error: Missing required parameter: '<name|id>'", "describe"),
+        row("Error: Unmatched argument at index 2: '2'", "describe", "api", "2"),
+        row("Error: Unknown option: '--bogus'", "export", "--bogus"),
+        row("Error: process \"ghost\" not found", "export", "ghost"),
+        row("Error: Missing required parameter: '<name|id|all>'", "flush"),
+        row("Error: Unknown option: '--bogus'", "gui", "--bogus"),
+        row("Error: Missing required parameter: 'file'", "import"),
+        // the per-file warning goes to stdout (as in GoPM), the error to stderr
+        row("cannot read ecosystem file: /no/such.json: no such file or directory", "import", "/no/such.json"),
+        row("Error: Unknown option: '--bogus'", "install", "--bogus"),
+        row("Error: Missing required parameter: '<name|id>'", "isrunning"),
+        row("Error: Unknown option: '--bogus'", "kill", "--bogus"),
+        row("Error: Unknown option: '--bogus'", "list", "--bogus"),
+        row("Error: Unmatched argument at index 1: 'extra'", "ls", "extra"),
+        row("Error: Invalid value for option '--lines': 'abc' is not an int", "logs", "api", "--lines", "abc"),
+        row("Error: process \"ghost\" not found", "logs", "ghost"),
+        row("Error: Unknown option: '--bogus'", "mcp", "--bogus"),
+        row("Error: Missing required parameter: '<pid>'", "pid"),
+        row("Error: invalid PID: abc", "pid", "abc"),
+        row("Error: PID 999999999 — no such process", "pid", "999999999"),
+        row("Error: Unknown option: '--bogus'", "ping", "--bogus"),
+        row("Error: Unknown option: '--bogus'", "pm2", "--bogus"),
+        row("Error: Unknown option: '--bogus'", "reboot", "--bogus"),
+        row("Error: Missing required parameter: '<name|id|all>'", "restart"),
+        row("Error: process \"ghost\" not found", "restart", "ghost"),
+        row("Error: Unknown option: '--bogus'", "resurrect", "--bogus"),
+        row("Error: Missing required parameter: '<binary|script|config.json>'", "start"),
+        row("Error: invalid --hours 99: must be between 1 and 18", "stats", "--hours", "99"),
+        row("Error: Invalid value for option '--hours': 'abc' is not an int", "stats", "--hours", "abc"),
+        row("Error: Unknown option: '--bogus'", "status", "--bogus"),
+        row("Error: Missing required parameter: '<name|id|all>'", "stop"),
+        row("Error: process \"ghost\" not found", "stop", "ghost"),
+        row("Error: Unknown option: '--bogus'", "suspend", "--bogus"),
+        row("Error: Unknown option: '--bogus'", "uninstall", "--bogus"),
+        row("Error: Unknown option: '--bogus'", "unsuspend", "--bogus"),
+        row("Error: Invalid value for option '--interval': 'abc' is not an int", "watch", "--interval", "abc"));
+  }
+
+  private static Arguments row(String message, String... args) {
+    return Arguments.of(List.of(args), message);
+  }
+
+  /** One daemon for the whole catalogue (a daemon per row would cost minutes of CI). */
+  @org.junit.jupiter.api.TestFactory
+  Stream<org.junit.jupiter.api.DynamicTest> everyCommandRefusesInvalidArgumentsClearlyAndChangesNothing() {
+    gopm.awaitProcess("api", java.time.Duration.ofSeconds(30), p -> p.online());
+    return catalogue().map(row -> {
+      @SuppressWarnings("unchecked")
+      List<String> args = (List<String>) row.get()[0];
+      String message = (String) row.get()[1];
+      return org.junit.jupiter.api.DynamicTest.dynamicTest("gopm " + String.join(" ", args), () -> {
+        String dumpBefore = dump();
+        List<String> processesBefore = processes();
+
+        CliResult result = gopm.run(args.toArray(String[]::new));
+
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+        assertThat(result.output()).contains(message).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(dump()).as("dump.json unchanged by gopm %s", args).isEqualTo(dumpBefore);
+        assertThat(processes()).as("processes unchanged by gopm %s", args).isEqualTo(processesBefore);
+      });
+    });
+  }
+
+  @Test
+  void theCatalogueCoversEveryCommand() throws Exception {
+    java.lang.reflect.Method all = Class.forName("io.gopm.cli.CommandCatalog").getDeclaredMethod("all");
+    all.setAccessible(true);
+    java.util.Set<String> covered = new java.util.HashSet<>();
+    catalogue().forEach(row -> covered.add(((List<?>) row.get()[0]).get(0).toString()));
+    for (Object entry : (List<?>) all.invoke(null)) {
+      java.lang.reflect.Method names = entry.getClass().getDeclaredMethod("names");
+      names.setAccessible(true);
+      List<?> aliases = (List<?>) names.invoke(entry);
+      assertThat(aliases).as("a catalogue row for gopm %s", aliases).anyMatch(covered::contains);
+    }
+  }
+
+  private String dump() throws Exception {
+    java.nio.file.Path dump = gopm.home.resolve("dump.json");
+    return java.nio.file.Files.exists(dump) ? java.nio.file.Files.readString(dump) : "";
+  }
+
+  private List<String> processes() {
+    return gopm.list().stream().map(p -> p.id() + " " + p.name() + " " + p.status() + " " + p.pid()).toList();
   }
 
   @ParameterizedTest

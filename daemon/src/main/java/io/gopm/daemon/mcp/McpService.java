@@ -209,7 +209,7 @@ public final class McpService {
     }
     ObjectNode error = response.putObject("error");
     error.put("code", code);
-    error.put("message", message);
+    error.put("message", io.gopm.protocol.rpc.RpcMessages.shortened(message)); // it may quote a huge value
     return response;
   }
 }

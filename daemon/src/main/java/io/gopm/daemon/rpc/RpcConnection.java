@@ -1,6 +1,7 @@
 package io.gopm.daemon.rpc;
 
 import io.gopm.daemon.events.DaemonLog;
+import io.gopm.protocol.json.FrameBudget;
 import io.gopm.protocol.json.FrameReader;
 import io.gopm.protocol.rpc.ErrorCode;
 import io.gopm.protocol.rpc.RpcException;
@@ -15,7 +16,8 @@ import java.time.Duration;
 
 /**
  * One client connection: reads request frames, dispatches them in order and writes the responses.
- * Malformed frames get an error response and the connection goes on; an oversized frame closes it.
+ * Malformed frames get an error response and the connection goes on; an oversized frame (or a large
+ * one while other connections hold the whole large-frame budget) closes it.
  * Runs on its own thread; streams started by handlers write from theirs, sharing the output under
  * a lock.
  */
@@ -41,11 +43,12 @@ final class RpcConnection implements Runnable {
       RpcDispatcher dispatcher,
       RpcMessages messages,
       int maxFrame,
+      FrameBudget largeFrames,
       DaemonLog log,
       Runnable onClose)
       throws IOException {
     this.socket = socket;
-    this.in = new FrameReader(socket.getInputStream(), maxFrame);
+    this.in = new FrameReader(socket.getInputStream(), maxFrame, largeFrames);
     this.out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
     this.dispatcher = dispatcher;
     this.messages = messages;
@@ -67,6 +70,7 @@ final class RpcConnection implements Runnable {
     } catch (IOException e) {
       log.debug("connection ended", "error", e.getMessage());
     } finally {
+      in.release(); // on this thread: the reader is not thread-safe
       close();
     }
   }

@@ -123,7 +123,12 @@ public final class RpcDispatcher {
 
     Object call(JsonNode params, CallContext context, JsonCodec codec) throws Exception {
       P typed = null;
-      if (!method.takesNoParams()) {
+      if (method.takesNoParams()) {
+        if (params != null && !params.isNull() && !(params.isObject() && params.isEmpty())) {
+          // a mistyped call must not act: `kill` with stray params is refused, not obeyed
+          throw RpcException.invalidParams(method.name() + " takes no params");
+        }
+      } else {
         if (params == null || params.isNull()) {
           if (!method.paramsOptional()) {
             throw RpcException.invalidParams(method.name() + ": params are required");

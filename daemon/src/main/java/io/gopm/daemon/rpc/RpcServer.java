@@ -1,6 +1,7 @@
 package io.gopm.daemon.rpc;
 
 import io.gopm.daemon.events.DaemonLog;
+import io.gopm.protocol.json.FrameBudget;
 import io.gopm.protocol.json.FrameReader;
 import io.gopm.protocol.rpc.ErrorCode;
 import io.gopm.protocol.rpc.RpcMessages;
@@ -33,6 +34,7 @@ public final class RpcServer implements AutoCloseable {
   private final long ownUid;
   private final int maxFrame;
   private final Semaphore slots = new Semaphore(MAX_CONNECTIONS);
+  private final FrameBudget largeFrames;
   private final AtomicInteger connectionNumbers = new AtomicInteger();
   private AFUNIXServerSocket server;
   private Thread acceptor;
@@ -56,6 +58,7 @@ public final class RpcServer implements AutoCloseable {
     this.log = log;
     this.ownUid = ownUid;
     this.maxFrame = maxFrame;
+    this.largeFrames = new FrameBudget(maxFrame);
   }
 
   /** Binds the socket (replacing a stale one) and starts accepting. */
@@ -105,7 +108,7 @@ public final class RpcServer implements AutoCloseable {
     }
     try {
       RpcConnection connection =
-          new RpcConnection(socket, peer, dispatcher, messages, maxFrame, log, slots::release);
+          new RpcConnection(socket, peer, dispatcher, messages, maxFrame, largeFrames, log, slots::release);
       Thread thread = new Thread(connection, "gopm-rpc-" + connectionNumbers.incrementAndGet());
       thread.setDaemon(true);
       thread.start();

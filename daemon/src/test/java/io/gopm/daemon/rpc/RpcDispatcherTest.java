@@ -132,7 +132,7 @@ class RpcDispatcherTest {
   }
 
   @Test
-  void aMethodWithoutParamsIsCalledWithNullEvenWhenParamsAreSent() throws IOException {
+  void aMethodWithoutParamsIsCalledWithNullForAbsentNullOrEmptyParams() throws IOException {
     AtomicReference<Object> seen = new AtomicReference<>("not called");
     dispatcher.register(
         RpcMethods.PING,
@@ -141,11 +141,31 @@ class RpcDispatcherTest {
           return PONG;
         });
 
-    JsonNode response = call("ping", "{\"ignored\": true}");
+    for (String params : new String[] {null, "null", "{}"}) {
+      seen.set("not called");
+      JsonNode response = call("ping", params);
 
-    assertThat(seen.get()).isNull();
-    assertThat(response.path("result").path("pid").asInt()).isEqualTo(42);
-    assertThat(response.path("result").path("uptime_ms").asLong()).isEqualTo(60_000);
+      assertThat(seen.get()).as(params).isNull();
+      assertThat(response.path("result").path("pid").asInt()).isEqualTo(42);
+      assertThat(response.path("result").path("uptime_ms").asLong()).isEqualTo(60_000);
+    }
+  }
+
+  @Test
+  void aMethodWithoutParamsRefusesStrayParamsInsteadOfActing() throws IOException {
+    AtomicReference<Object> seen = new AtomicReference<>("not called");
+    dispatcher.register(
+        RpcMethods.KILL,
+        (params, ctx) -> {
+          seen.set("called");
+          return null;
+        });
+
+    JsonNode response = call("kill", "{\"ignored\": true}");
+
+    assertError(response, ErrorCode.INVALID_PARAMS);
+    assertThat(message(response)).isEqualTo("kill takes no params");
+    assertThat(seen.get()).isEqualTo("not called");
   }
 
   @Test

@@ -150,8 +150,25 @@ public final class SocketDaemonClient implements DaemonClient {
       return id;
     } catch (IOException e) {
       trace.accept("send error: " + e.getMessage());
+      RpcException refusal = refusalBeforeClose();
+      if (refusal != null) {
+        throw refusal; // e.g. "this daemon belongs to another user": say why, not "broken pipe"
+      }
       throw new DaemonUnavailableException("lost the connection to the daemon: " + e.getMessage(), e);
     }
+  }
+
+  /** The error the daemon sent before hanging up on a connection it refused, if it is there to read. */
+  private RpcException refusalBeforeClose() {
+    try {
+      RpcMessages.Message message = readMessage();
+      if (message instanceof RpcMessages.Response response && response.error() != null) {
+        return response.error();
+      }
+    } catch (RuntimeException unreadable) {
+      // nothing left to read either
+    }
+    return null;
   }
 
   private void write(String method, byte[] frame) throws IOException {
@@ -166,6 +183,11 @@ public final class SocketDaemonClient implements DaemonClient {
       if (message == null) {
         trace.accept("connection closed by daemon");
         throw new DaemonUnavailableException("the daemon closed the connection");
+      }
+      if (message instanceof RpcMessages.Response response
+          && response.id().isNull()
+          && response.error() != null) {
+        throw response.error(); // not about one request: the daemon refused the connection
       }
       if (message instanceof RpcMessages.Response response
           && response.id().isIntegralNumber()

@@ -174,10 +174,12 @@ public final class JsonCodec {
       String parent = fieldPath(unknown.getPath().subList(0, Math.max(0, unknown.getPath().size() - 1)));
       return "unknown field \"" + unknown.getPropertyName() + "\"" + (parent.isEmpty() ? "" : " in \"" + parent + "\"");
     }
-    if (error instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException
-        && error.getCause() != null
-        && error.getCause().getMessage() != null) {
-      return error.getCause().getMessage();
+    if (error instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException instantiation) {
+      // the record refused its values: its message is for people; without one, never Jackson's
+      // (which names Java classes)
+      return error.getCause() != null && error.getCause().getMessage() != null
+          ? error.getCause().getMessage()
+          : field(instantiation) + "invalid value";
     }
     if (error instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid) {
       String original = stripHints(invalid.getOriginalMessage());

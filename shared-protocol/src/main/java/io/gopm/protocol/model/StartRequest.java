@@ -32,6 +32,12 @@ public record StartRequest(
     String maxLogSize) {
 
   public StartRequest {
+    if (args != null && args.stream().anyMatch(java.util.Objects::isNull)) {
+      throw new IllegalArgumentException("field \"args\": null is not allowed, expected strings");
+    }
+    if (env != null && env.entrySet().stream().anyMatch(e -> e.getKey() == null || e.getValue() == null)) {
+      throw new IllegalArgumentException("field \"env\": null is not allowed, expected strings");
+    }
     args = args == null ? List.of() : List.copyOf(args);
     env = env == null ? Map.of() : Map.copyOf(env);
   }

@@ -13,6 +13,12 @@ import java.io.IOException;
  */
 public final class RpcMessages {
 
+  /**
+   * The longest error message sent: messages quote what the client sent (a method name, a field
+   * value), which may be megabytes long; beyond this the quote is cut.
+   */
+  public static final int MAX_ERROR_MESSAGE = 1000;
+
   private final JsonCodec codec;
 
   public RpcMessages(JsonCodec codec) {
@@ -53,7 +59,7 @@ public final class RpcMessages {
     response.set("id", id == null ? JsonNodeFactory.instance.nullNode() : id);
     ObjectNode error = response.putObject("error");
     error.put("code", code.code());
-    error.put("message", message);
+    error.put("message", shortened(message));
     error.putObject("data").put("kind", code.kind());
     return codec.writeBytes(response);
   }
@@ -111,6 +117,18 @@ public final class RpcMessages {
               error.path("message").asText("unknown error")));
     }
     return new Response(id, node.get("result"), null);
+  }
+
+  /** {@code message}, cut to {@link #MAX_ERROR_MESSAGE} characters with a note of what was left out. */
+  public static String shortened(String message) {
+    if (message == null || message.length() <= MAX_ERROR_MESSAGE) {
+      return message;
+    }
+    int end = MAX_ERROR_MESSAGE;
+    if (Character.isHighSurrogate(message.charAt(end - 1))) {
+      end--; // never split a character
+    }
+    return message.substring(0, end) + "... (" + (message.length() - end) + " more characters left out)";
   }
 
   private static ObjectNode envelope() {

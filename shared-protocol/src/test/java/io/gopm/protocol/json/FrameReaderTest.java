@@ -212,4 +212,40 @@ class FrameReaderTest {
   void defaultLimitIsSixteenMebibytes() {
     assertThat(FrameReader.DEFAULT_MAX_FRAME).isEqualTo(16 * 1024 * 1024);
   }
+
+  @Test
+  void largeFramesShareTheBudgetAndGiveItBackOnTheNextFrame() throws IOException {
+    FrameBudget budget = new FrameBudget(3 * 1024 * 1024);
+    String large = "a".repeat(2 * 1024 * 1024);
+    FrameReader first = new FrameReader(new ByteArrayInputStream((large + "\nsmall\n").getBytes(UTF_8)), 4 << 20, budget);
+    FrameReader second = new FrameReader(new ByteArrayInputStream((large + "\n").getBytes(UTF_8)), 4 << 20, budget);
+
+    assertThat(first.next()).hasSize(large.length());
+    assertThat(budget.used()).isGreaterThanOrEqualTo(large.length());
+    assertThatThrownBy(second::next)
+        .isInstanceOf(FrameReader.FrameTooLargeException.class)
+        .hasMessageContaining("other connections are sending large requests (at most 3 MiB at once)");
+    assertThat(new String(first.next(), UTF_8)).isEqualTo("small");
+    assertThat(budget.used()).isZero();
+  }
+
+  @Test
+  void smallFramesNeverTouchTheBudget() throws IOException {
+    FrameBudget budget = new FrameBudget(1);
+    FrameReader reader = new FrameReader(new ByteArrayInputStream(("x".repeat(FrameBudget.SMALL_FRAME) + "\n").getBytes(UTF_8)), 1 << 20, budget);
+
+    assertThat(reader.next()).hasSize(FrameBudget.SMALL_FRAME);
+    assertThat(budget.used()).isZero();
+  }
+
+  @Test
+  void releaseGivesBackAFrameThatWasNotFollowedByAnother() throws IOException {
+    FrameBudget budget = new FrameBudget(8 << 20);
+    FrameReader reader = new FrameReader(new ByteArrayInputStream(("y".repeat(200_000) + "\n").getBytes(UTF_8)), 1 << 20, budget);
+
+    reader.next();
+    reader.release();
+
+    assertThat(budget.used()).isZero();
+  }
 }

@@ -338,4 +338,20 @@ class StartRequestTest {
     assertThat(request.args()).containsExactly("a");
     assertThatThrownBy(() -> request.args().add("c")).isInstanceOf(UnsupportedOperationException.class);
   }
+
+  @org.junit.jupiter.api.Test
+  void aNullArgumentOrEnvironmentValueIsRefusedByName() throws Exception {
+    io.gopm.protocol.json.JsonCodec codec = new io.gopm.protocol.json.JsonCodec();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> codec.convert(codec.readTree("{\"command\":\"/x\",\"args\":[null]}"), StartRequest.class))
+        .isInstanceOfSatisfying(com.fasterxml.jackson.core.JsonProcessingException.class,
+            e -> org.assertj.core.api.Assertions.assertThat(io.gopm.protocol.json.JsonCodec.describe(e))
+                .isEqualTo("field \"args\": null is not allowed, expected strings"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> codec.convert(codec.readTree("{\"command\":\"/x\",\"env\":{\"A\":null}}"), StartRequest.class))
+        .isInstanceOfSatisfying(com.fasterxml.jackson.core.JsonProcessingException.class,
+            e -> org.assertj.core.api.Assertions.assertThat(io.gopm.protocol.json.JsonCodec.describe(e))
+                .isEqualTo("field \"env\": null is not allowed, expected strings"));
+  }
 }

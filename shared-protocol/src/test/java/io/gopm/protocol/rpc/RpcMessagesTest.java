@@ -265,4 +265,23 @@ class RpcMessagesTest {
   void exposesTheCodecItWasBuiltWith() {
     assertThat(messages.codec()).isSameAs(codec);
   }
+
+  @Test
+  void anErrorMessageQuotingAHugeValueIsCut() throws Exception {
+    String method = "m".repeat(5_000_000);
+
+    JsonNode error = tree(messages.error(IntNode.valueOf(1), ErrorCode.METHOD_NOT_FOUND, "unknown method: " + method)).get("error");
+
+    assertThat(error.get("message").asText())
+        .hasSizeLessThan(RpcMessages.MAX_ERROR_MESSAGE + 60)
+        .startsWith("unknown method: mmm")
+        .endsWith("... (" + (16 + 5_000_000 - RpcMessages.MAX_ERROR_MESSAGE) + " more characters left out)");
+  }
+
+  @Test
+  void cuttingAMessageNeverSplitsACharacter() {
+    String message = "x".repeat(RpcMessages.MAX_ERROR_MESSAGE - 1) + "\ud83d\ude00tail";
+
+    assertThat(RpcMessages.shortened(message)).startsWith("x".repeat(RpcMessages.MAX_ERROR_MESSAGE - 1) + "...");
+  }
 }
