@@ -190,6 +190,11 @@ class McpHttpServerTest {
     }
 
     @Test
+    void acceptedConnectionsSendWithoutNaglesDelay() {
+      assertThat(System.getProperty(McpHttpServer.NODELAY_PROPERTY)).isEqualTo("true");
+    }
+
+    @Test
     void answersHealth() throws Exception {
       HttpResponse<String> response = send(request(port, "/health").GET());
 
