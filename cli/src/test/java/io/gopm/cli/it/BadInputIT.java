@@ -119,12 +119,40 @@ class BadInputIT {
     });
   }
 
+  /**
+   * {@code gopm console} hands every argument to {@code gopm-console}, so its only mistake of its
+   * own is a console that is not there: checked with a copy of {@code gopm} that has none beside
+   * it and none on {@code PATH} (the catalogue's {@code dist/gopm} may have one).
+   */
+  @Test
+  void consoleWithoutTheConsoleInstalledSaysHowToGetItAndChangesNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path bin)
+      throws Exception {
+    java.nio.file.Path copy = java.nio.file.Files.copy(gopm.gopm, bin.resolve("gopm"));
+    String dumpBefore = dump();
+    List<String> processesBefore = processes();
+    ProcessBuilder builder = new ProcessBuilder(copy.toString(), "console", "ssh://deploy@web1");
+    builder.environment().put("GOPM_HOME", gopm.home.toString());
+    builder.environment().put("GOPM_NO_CDS", "1"); // no class-data archive recorded beside the copy
+    builder.environment().put("PATH", "/usr/bin:/bin");
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Process process = builder.redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(process.exitValue()).as(output).isEqualTo(1);
+    assertThat(output).isEqualTo("Error: the desktop console is not installed: build it with ./mvnw package"
+        + " (dist/gopm-console) or put gopm-console next to gopm or on PATH\n");
+    assertThat(dump()).isEqualTo(dumpBefore);
+    assertThat(processes()).isEqualTo(processesBefore);
+  }
+
   @Test
   void theCatalogueCoversEveryCommand() throws Exception {
     java.lang.reflect.Method all = Class.forName("io.gopm.cli.CommandCatalog").getDeclaredMethod("all");
     all.setAccessible(true);
     java.util.Set<String> covered = new java.util.HashSet<>();
     catalogue().forEach(row -> covered.add(((List<?>) row.get()[0]).get(0).toString()));
+    covered.add("console"); // consoleWithoutTheConsoleInstalledSaysHowToGetItAndChangesNothing
     for (Object entry : (List<?>) all.invoke(null)) {
       java.lang.reflect.Method names = entry.getClass().getDeclaredMethod("names");
       names.setAccessible(true);
