@@ -80,6 +80,8 @@ class LogsIT {
     String out = gopm.ok("logs", "talk", "-n", "5");
     assertThat(out.split("\n")).hasSize(5).allMatch(line -> line.matches("\\d{4}-\\d\\d-\\d\\dT[\\d:.]+(Z|[+-]\\d\\d:\\d\\d) HEARTBEAT_OK"));
 
+    // the default is the last 20 lines: wait until stderr has more than that
+    GopmEnvironment.await(WAIT).until(() -> GopmEnvironment.read(gopm.logFile("talk", "err")).split("ERR_LINE").length > 21);
     String err = gopm.ok("logs", "talk", "--err");
     assertThat(err).contains("ERR_LINE").doesNotContain("HEARTBEAT_OK");
     assertThat(err.split("\n")).hasSize(20);
