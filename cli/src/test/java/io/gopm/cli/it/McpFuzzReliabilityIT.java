@@ -71,8 +71,8 @@ class McpFuzzReliabilityIT {
     gopm.ok("ping");
     GopmEnvironment.await(Duration.ofSeconds(30)).until(() -> gopm.daemonLog().contains("MCP HTTP listening"));
     long daemonPid = gopm.daemonPid();
-    long seed = Reliability.seed("mcp-fuzz");
-    int budget = Reliability.frames(800, 100_000);
+    long seed = ReliabilityBudget.seed("mcp-fuzz");
+    int budget = ReliabilityBudget.current().pick(800, 100_000);
     FuzzValues values = new FuzzValues(new Random(seed));
     Map<String, JsonNode> tools = new TreeMap<>();
     for (JsonNode tool : post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}", Map.of()).json().path("result").path("tools")) {

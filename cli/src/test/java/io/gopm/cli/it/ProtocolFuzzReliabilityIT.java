@@ -42,7 +42,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * truncated and mutated valid frames, broken envelopes, huge numbers and strings, deep nesting,
  * notifications, unknown methods, and a wrong value in every param of every method of {@link
  * RpcMethods#ALL} (read from the typed definitions, so a new method is fuzzed without editing
- * this test). The budget is {@link Reliability}'s: 20,000 frames in CI, 1,000,000 in the long form.
+ * this test). The budget is {@link ReliabilityBudget}'s: 20,000 frames in CI, 1,000,000 in the long form.
  *
  * <p>What must hold: every frame that the protocol answers (docs/protocol.md: everything but empty
  * lines, notifications and stray responses) gets exactly one well-formed answer, in order, with the
@@ -82,8 +82,8 @@ class ProtocolFuzzReliabilityIT {
     java.nio.file.Files.writeString(gopm.home.resolve("gopm.config.json"), "{\"mcpserver\":null}");
     gopm.ok("ping");
     long daemonPid = gopm.daemonPid();
-    long seed = Reliability.seed("protocol-fuzz");
-    int budget = Reliability.frames(20_000, 1_000_000);
+    long seed = ReliabilityBudget.seed("protocol-fuzz");
+    int budget = ReliabilityBudget.current().pick(20_000, 1_000_000);
     Generator generator = new Generator(new FuzzValues(new Random(seed)), gopm.workDir.toString());
     Map<ErrorCode, Integer> errors = new EnumMap<>(ErrorCode.class);
     int[] results = new int[1];
