@@ -241,6 +241,9 @@ class GuiIT {
     tmux = gui(120, 30, Map.of());
     tmux.awaitScreen("a full log pane", s -> s.split("stdout heartbeat", -1).length > 10);
 
+    // more lines than the pane shows, or there is nothing to scroll back to
+    GopmEnvironment.await(SCREEN_TIMEOUT).until(() -> GopmEnvironment.read(gopm.logFile("api", "out")).split("stdout heartbeat", -1).length > 60);
+
     tmux.keys("Tab");
     tmux.awaitScreen("the focus on the logs", s -> s.contains("╔═ Logs (api, stdout)") && s.contains("[End] follow"));
     tmux.keys("PPage");
