@@ -19,7 +19,7 @@ import io.gopm.daemon.rpc.RpcServer;
 import io.gopm.daemon.rpc.StatsHandlers;
 import io.gopm.daemon.state.RuntimeStore;
 import io.gopm.daemon.state.StateStore;
-import io.gopm.daemon.supervision.JdkProcessLauncher;
+import io.gopm.daemon.supervision.ProcessLaunchers;
 import io.gopm.daemon.supervision.LeftoverSweep;
 import io.gopm.daemon.supervision.ProcessGroups;
 import io.gopm.daemon.supervision.RunMarker;
@@ -182,7 +182,7 @@ public final class DaemonMain {
                 clock,
                 Timestamps.localZone(),
                 broadcaster),
-            new JdkProcessLauncher(),
+            ProcessLaunchers.forThisSystem(home.dir().resolve("native"), log),
             groups,
             events,
             state::save,
