@@ -71,6 +71,18 @@ class ManyAppsIT {
       assertThat(GopmEnvironment.alive(process.get("pid").asLong())).as(process.get("name").asText()).isTrue();
     }
     assertThat(gopm.daemonLog()).doesNotContain("OutOfMemoryError").doesNotContain("resurrected");
+    // one thread watches every child (docs/adr/0024); the JDK's launcher would need 3 x APPS
+    assertThat(gopm.daemonLog()).contains("launcher chosen").contains("launcher=epoll");
+    assertThat(threadsOf(daemon)).as("daemon threads with %d apps", APPS).isLessThan(60);
+  }
+
+  private static int threadsOf(long pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+      if (line.startsWith("Threads:")) {
+        return Integer.parseInt(line.substring("Threads:".length()).trim());
+      }
+    }
+    throw new IOException("no Threads line in /proc/" + pid + "/status");
   }
 
   @Test

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * Launches children with the JDK's {@link ProcessBuilder}, wrapped in {@code setsid} (which execs
  * without forking, since a JVM child is never a group leader) so that the child leads its own
  * session and process group. Two platform threads per child pump stdout and stderr; the JDK's
- * reaper thread reports the exit (three threads per child: see docs/adr/0020).
+ * reaper thread reports the exit (three threads per child: see docs/adr/0020). The fallback of
+ * {@link EpollProcessLauncher}, which needs no thread per child (docs/adr/0024).
  *
  * <p>What a child costs must stay small because it is multiplied by the number of children: each
  * pump's buffer starts at {@link PumpBuffer#MIN} and only a busy stream grows it (see {@link

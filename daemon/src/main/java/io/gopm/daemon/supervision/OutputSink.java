@@ -1,8 +1,9 @@
 package io.gopm.daemon.supervision;
 
 /**
- * Where a child's output stream goes. Called by one pump thread per stream; implementations do
- * their own synchronisation if they share state.
+ * Where a child's output stream goes. Called by one thread at a time per stream (the launcher's
+ * capture thread, or a pump thread per stream with the JDK launcher); implementations do their own
+ * synchronisation if they share state.
  */
 public interface OutputSink {
 

@@ -2,8 +2,9 @@ package io.gopm.daemon.supervision;
 
 /**
  * Starts child processes, each in its own session and process group, with stdin on the null
- * device and stdout/stderr pumped into sinks. The seam for another launcher (for example one
- * event-driven thread for all children) behind the same contract.
+ * device and stdout/stderr pumped into sinks: {@link EpollProcessLauncher} (one thread for all
+ * children) or {@link JdkProcessLauncher} (three threads per child), chosen by {@link
+ * ProcessLaunchers}.
  */
 public interface ProcessLauncher {
 
