@@ -267,8 +267,12 @@ public final class EpollProcessLauncher implements ProcessLauncher {
         }
         try {
           watch.ready();
-        } catch (RuntimeException e) {
+        } catch (VirtualMachineError e) {
+          throw e;
+        } catch (Throwable e) {
+          // a bug in a sink must not stop the thread that watches every child: give up on this one
           log.fault("capturing a child's output or exit failed", e);
+          watch.abandon();
         }
       }
       endGraces(System.nanoTime());
@@ -304,6 +308,9 @@ public final class EpollProcessLauncher implements ProcessLauncher {
 
     /** The descriptor is readable (or hung up): called on the loop thread. */
     abstract void ready();
+
+    /** {@link #ready} failed: unregister, and report what can be reported. */
+    abstract void abandon();
   }
 
   /** One of a child's output pipes. */
@@ -340,6 +347,14 @@ public final class EpollProcessLauncher implements ProcessLauncher {
         child.pipeClosed();
       }
     }
+
+    @Override
+    void abandon() {
+      if (watches.containsKey(token)) {
+        unregister(this);
+        child.pipeClosed();
+      }
+    }
   }
 
   /** A child's pidfd, readable once the child has exited. */
@@ -365,6 +380,14 @@ public final class EpollProcessLauncher implements ProcessLauncher {
       }
       unregister(this);
       child.exited(reaped == child.pid ? exitCode(status[0]) : -1);
+    }
+
+    @Override
+    void abandon() {
+      if (watches.containsKey(token)) {
+        unregister(this);
+        child.exited(-1);
+      }
     }
   }
 

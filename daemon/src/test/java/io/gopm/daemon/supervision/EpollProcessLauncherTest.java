@@ -206,6 +206,28 @@ class EpollProcessLauncherTest {
   }
 
   @Test
+  void aSinkThatFailsLosesItsStreamButNotTheExitNorTheOtherChildren() throws Exception {
+    OutputSink broken =
+        new OutputSink() {
+          @Override
+          public void accept(byte[] buffer, int offset, int length) {
+            throw new IllegalStateException("a bug in a sink");
+          }
+
+          @Override
+          public void endOfStream() {}
+        };
+    Captured err = new Captured();
+    LaunchedProcess process =
+        launcher.launch(new LaunchSpec("broken", List.of("/bin/sh", "-c", "echo out; echo err >&2; exit 4"), dir, ENV), broken, err);
+
+    assertThat(process.exit().get(30, TimeUnit.SECONDS)).isEqualTo(4);
+    assertThat(err.text()).isEqualTo("err\n");
+    assertThat(sh("echo still watching").out().text()).isEqualTo("still watching\n");
+    assertThat(Files.readString(dir.resolve("daemon.log"))).contains("a bug in a sink");
+  }
+
+  @Test
   void childrenCostNoThreads() throws Exception {
     int before = Thread.activeCount();
     List<Run> runs = new ArrayList<>();
