@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gopm.cli.CliException;
-import io.gopm.protocol.client.DaemonClient;
 import io.gopm.protocol.model.ProcessInfo;
 import io.gopm.protocol.model.ProcessStatus;
 import io.gopm.protocol.model.RestartPolicy;
@@ -15,11 +14,9 @@ import io.gopm.protocol.rpc.ErrorCode;
 import io.gopm.protocol.rpc.RpcException;
 import io.gopm.protocol.rpc.RpcMethod;
 import io.gopm.protocol.rpc.RpcMethods;
-import io.gopm.protocol.rpc.RpcNotification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -35,7 +32,7 @@ class EcosystemStartTest {
    * Starts every app it is asked to but the one named {@code refused}; can also play a daemon
    * without {@code start_apps}, or one that fails every call.
    */
-  private static final class FakeDaemon implements DaemonClient {
+  private static final class FakeDaemon extends CallOnlyDaemon {
     String refused = "";
     boolean withoutStartApps;
     RpcException everyCallFails;
@@ -73,19 +70,6 @@ class EcosystemStartTest {
       }
       throw new AssertionError("unexpected call " + method.name());
     }
-
-    @Override
-    public <P, R, N> void stream(
-        RpcMethod<P, R> method, P params, Consumer<? super R> onResult, RpcNotification<N> notification,
-        Consumer<? super N> onNotification) {
-      throw new AssertionError("unexpected stream " + method.name());
-    }
-
-    @Override
-    public void awaitClose() {}
-
-    @Override
-    public void close() {}
   }
 
   private static ProcessInfo process(String name) {
