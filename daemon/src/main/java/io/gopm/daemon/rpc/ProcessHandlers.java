@@ -78,7 +78,8 @@ public final class ProcessHandlers {
 
   /**
    * Starts {@code apps} one after another until one fails with a protocol error, which is reported
-   * in the result (as {@code start} would have answered it) and ends the run.
+   * in the result (as {@code start} would have answered it) and ends the run. A fault of the daemon
+   * ends the whole call with an {@code internal} error, as it would any call.
    */
   private StartAppsResult startInOrder(List<StartRequest> apps) {
     List<ProcessInfo> started = new ArrayList<>(apps.size());
@@ -90,8 +91,8 @@ public final class ProcessHandlers {
         if (refusal == null) {
           throw e;
         }
-        return new StartAppsResult(
-            started, new StartAppsResult.Failure(app.name(), refusal.code().kind(), RpcMessages.shortened(refusal.getMessage())));
+        String message = RpcMessages.shortened(refusal.getMessage());
+        return new StartAppsResult(started, new StartAppsResult.Failure(app.name(), refusal.code().kind(), message));
       }
     }
     return new StartAppsResult(started, null);
