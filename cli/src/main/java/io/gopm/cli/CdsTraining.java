@@ -14,6 +14,8 @@ import io.gopm.protocol.model.PingResult;
 import io.gopm.protocol.model.ProcessInfo;
 import io.gopm.protocol.model.ProcessStatus;
 import io.gopm.protocol.model.RestartPolicy;
+import io.gopm.protocol.model.StartAppsRequest;
+import io.gopm.protocol.model.StartAppsResult;
 import io.gopm.protocol.model.StartRequest;
 import io.gopm.protocol.model.TargetRequest;
 import io.gopm.protocol.rpc.RpcMessages;
@@ -130,6 +132,8 @@ final class CdsTraining {
     messages.parse(messages.request(1, RpcMethods.LIST, ListRequest.PLAIN));
     messages.parse(messages.request(2, RpcMethods.START, StartRequest.of("/bin/true", "x", List.of())));
     messages.parse(messages.request(3, RpcMethods.STOP, new TargetRequest("x")));
+    messages.parse(messages.request(4, RpcMethods.START_APPS, new StartAppsRequest(List.of(StartRequest.of("/bin/true", "x", List.of())))));
+    codec.read(codec.write(new StartAppsResult(list, new StartAppsResult.Failure("x", "conflict", "taken"))), StartAppsResult.class);
     RpcMessages.Message response = messages.parse(messages.result(codec.toTree(1), list));
     codec.convert(((RpcMessages.Response) response).result(), RpcMethods.LIST.resultType());
     codec.read(codec.write(new PingResult(1, "1s", 1000, 1, "0", 1, null, null, "/tmp", 1024)), PingResult.class);

@@ -9,7 +9,6 @@ import io.gopm.protocol.config.EcosystemFile;
 import io.gopm.protocol.model.InvalidFieldException;
 import io.gopm.protocol.model.ProcessInfo;
 import io.gopm.protocol.model.StartRequest;
-import io.gopm.protocol.rpc.RpcException;
 import io.gopm.protocol.rpc.RpcMethods;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,17 +144,9 @@ public final class StartCommand extends GopmSubcommand {
       throw new CliException("failed to load ecosystem config: " + e.getMessage());
     }
     Path fileDir = file.getParent();
+    List<StartRequest> located = apps.stream().map(app -> withCwd(app, fileDir)).toList();
     try (DaemonClient daemon = session.daemon()) {
-      for (StartRequest app : apps) {
-        StartRequest located = withCwd(app, fileDir);
-        ProcessInfo started;
-        try {
-          started = daemon.call(RpcMethods.START, located);
-        } catch (RpcException e) {
-          throw new CliException("failed to start \"" + app.name() + "\": " + e.getMessage());
-        }
-        report(session, started);
-      }
+      new EcosystemStart(daemon, started -> report(session, started)).start(located);
     }
     return ExitCodes.OK;
   }

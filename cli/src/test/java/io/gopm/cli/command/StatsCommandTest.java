@@ -7,7 +7,6 @@ import io.gopm.cli.CliException;
 import io.gopm.cli.Session;
 import io.gopm.cli.render.Ansi;
 import io.gopm.cli.render.chart.StatsMetric;
-import io.gopm.protocol.client.DaemonClient;
 import io.gopm.protocol.json.JsonCodec;
 import io.gopm.protocol.model.ListRequest;
 import io.gopm.protocol.model.ProcessInfo;
@@ -18,7 +17,6 @@ import io.gopm.protocol.model.StatsRequest;
 import io.gopm.protocol.rpc.RpcException;
 import io.gopm.protocol.rpc.RpcMethod;
 import io.gopm.protocol.rpc.RpcMethods;
-import io.gopm.protocol.rpc.RpcNotification;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -32,7 +30,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -57,7 +54,7 @@ class StatsCommandTest {
   private final FakeDaemon daemon = new FakeDaemon();
 
   /** Answers {@code list} and {@code stats} from fields, and remembers the stats requests. */
-  private static final class FakeDaemon implements DaemonClient {
+  private static final class FakeDaemon extends CallOnlyDaemon {
     List<ProcessInfo> processes = List.of();
     Map<String, List<StatsPoint>> stats = Map.of();
     RpcException statsError;
@@ -81,19 +78,6 @@ class StatsCommandTest {
       }
       throw new AssertionError("unexpected call " + method.name());
     }
-
-    @Override
-    public <P, R, N> void stream(
-        RpcMethod<P, R> method, P params, Consumer<? super R> onResult, RpcNotification<N> notification,
-        Consumer<? super N> onNotification) {
-      throw new AssertionError("unexpected stream " + method.name());
-    }
-
-    @Override
-    public void awaitClose() {}
-
-    @Override
-    public void close() {}
   }
 
   private static ProcessInfo process(int id, String name) {

@@ -2,12 +2,15 @@ package io.gopm.cli.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gopm.protocol.model.ProcessInfo;
 import io.gopm.protocol.model.ProcessStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -122,6 +125,58 @@ class EcosystemIT {
     assertThat(result.stderr()).contains("failed to start \"taken\": process \"taken\" already exists");
     assertThat(gopm.find("first")).isPresent();
     assertThat(gopm.find("third")).isEmpty();
+  }
+
+  /** Apps named {@code e0}, {@code e1}... each a {@code sleep}; {@code taken} names one whose command cannot run. */
+  private Path sleepers(int count, int taken) throws Exception {
+    StringBuilder apps = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      apps.append(i == 0 ? "" : ",").append("{\"name\":\"e").append(i).append("\",\"command\":\"")
+          .append(i == taken ? "/nonexistent/gopm-app" : "sleep").append("\",\"args\":[\"100000\"]}");
+    }
+    return ecosystem("{\"apps\":[" + apps + "]}");
+  }
+
+  @Test
+  void aLargeFileStartsEveryAppInTheFileOrderAndDumpJsonHoldsThemWhenTheCommandReturns() throws Exception {
+    int apps = 103; // more than two start_apps calls' worth
+    Path file = sleepers(apps, -1);
+
+    String out = gopm.ok("start", file.toString());
+
+    // read at once, not polled: an answered start is on disk (docs/reliability.md)
+    JsonNode saved = gopm.tree(GopmEnvironment.read(gopm.home.resolve("dump.json")));
+    assertThat(saved).as("every answered start is in dump.json").hasSize(apps);
+    List<String> lines = out.lines().toList();
+    assertThat(lines).hasSize(apps);
+    for (int i = 0; i < apps; i++) {
+      assertThat(lines.get(i)).matches("Process e" + i + " started \\(PID: [1-9][0-9]*\\)");
+      assertThat(saved.get(i).get("name").asText()).isEqualTo("e" + i);
+      assertThat(saved.get(i).get("status").asText()).isEqualTo("online");
+    }
+    List<ProcessInfo> listed = gopm.list();
+    assertThat(listed).extracting(ProcessInfo::name).containsExactlyElementsOf(
+        IntStream.range(0, apps).mapToObj(i -> "e" + i).toList());
+    assertThat(listed).allMatch(ProcessInfo::online, "online");
+  }
+
+  @Test
+  void aFailureAfterTheFirstCallStopsTheRestAndPrintsThoseStartedBeforeIt() throws Exception {
+    Path file = sleepers(60, 55);
+
+    CliResult result = gopm.run("--json", "start", file.toString());
+
+    assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+    List<String> lines = result.stdout().lines().toList();
+    assertThat(lines).hasSize(56);
+    for (int i = 0; i < 55; i++) {
+      assertThat(gopm.tree(lines.get(i)).get("name").asText()).isEqualTo("e" + i);
+    }
+    assertThat(gopm.tree(lines.get(55)).get("error").asText())
+        .startsWith("failed to start \"e55\": ").contains("/nonexistent/gopm-app");
+    JsonNode saved = gopm.tree(GopmEnvironment.read(gopm.home.resolve("dump.json")));
+    assertThat(saved).as("the 55 answered starts are on disk").hasSize(55);
+    assertThat(gopm.list()).extracting(ProcessInfo::name).hasSize(55).doesNotContain("e55", "e56", "e59");
   }
 
   @Test

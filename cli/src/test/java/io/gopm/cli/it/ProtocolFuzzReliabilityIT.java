@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gopm.protocol.rpc.ErrorCode;
 import io.gopm.protocol.rpc.RpcException;
@@ -56,8 +57,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * <p>Sandbox: the daemon runs in a throwaway {@code GOPM_HOME} ({@link GopmEnvironment}) with no
  * processes. Fuzzed frames that would be valid calls may act, so: {@code kill} and {@code reboot}
  * are sent only with stray params, which the daemon refuses ({@code invalid_params}), or as
- * notifications, which it ignores; a well-formed {@code start} always gets a command that does not
- * exist and a working directory and log paths inside the sandbox (so it fails with {@code
+ * notifications, which it ignores; a well-formed {@code start} (and each app of a {@code
+ * start_apps}) always gets a command that does not exist and a working directory and log paths inside the sandbox (so it fails with {@code
  * start_failed} and nothing runs). Every other method, destructive ones included ({@code delete},
  * {@code stop}, {@code resurrect}), is sent as generated: with no process to act on they can only
  * answer.
@@ -443,8 +444,8 @@ class ProtocolFuzzReliabilityIT {
 
     /**
      * The frame, made harmless where it would be a valid call that acts beyond the sandbox: {@code
-     * kill}/{@code reboot} get stray params (refused), {@code start} gets a missing command and
-     * sandboxed paths. Everything else is sent as generated.
+     * kill}/{@code reboot} get stray params (refused), {@code start} and each app of {@code
+     * start_apps} get a missing command and sandboxed paths. Everything else is sent as generated.
      */
     private byte[] defused(byte[] frame) {
       RpcMessages.Message message;
@@ -467,22 +468,37 @@ class ProtocolFuzzReliabilityIT {
         return gopm.codec.writeBytes(rewritten);
       }
       if (request.method().equals(RpcMethods.START.name()) && params != null && params.isObject()) {
-        // only values that would convert to a usable string are replaced: a wrong-typed array or
-        // object is kept, since the daemon refuses it before anything runs
+        rewritten.set("params", sandboxed((ObjectNode) params));
+        return gopm.codec.writeBytes(rewritten);
+      }
+      if (request.method().equals(RpcMethods.START_APPS.name()) && params != null && params.isObject()
+          && params.get("apps") != null && params.get("apps").isArray()) {
         ObjectNode safe = ((ObjectNode) params).deepCopy();
-        Map<String, String> sandboxed = Map.of(
-            "command", "/nonexistent/gopm-fuzz/command", "cwd", sandbox,
-            "log_out", sandbox + "/fuzz-out.log", "log_err", sandbox + "/fuzz-err.log", "interpreter", "");
-        sandboxed.forEach((field, value) -> {
-          JsonNode given = safe.get(field);
-          if (given != null && given.isValueNode() && !given.isNull()) {
-            safe.put(field, value);
-          }
-        });
+        ArrayNode apps = safe.putArray("apps");
+        params.get("apps").forEach(app -> apps.add(app.isObject() ? sandboxed((ObjectNode) app) : app));
         rewritten.set("params", safe);
         return gopm.codec.writeBytes(rewritten);
       }
       return frame;
+    }
+
+    /**
+     * A copy of start params with a missing command and sandboxed paths. Only values that would
+     * convert to a usable string are replaced: a wrong-typed array or object is kept, since the
+     * daemon refuses it before anything runs.
+     */
+    private ObjectNode sandboxed(ObjectNode params) {
+      ObjectNode safe = params.deepCopy();
+      Map<String, String> sandboxed = Map.of(
+          "command", "/nonexistent/gopm-fuzz/command", "cwd", sandbox,
+          "log_out", sandbox + "/fuzz-out.log", "log_err", sandbox + "/fuzz-err.log", "interpreter", "");
+      sandboxed.forEach((field, value) -> {
+        JsonNode given = safe.get(field);
+        if (given != null && given.isValueNode() && !given.isNull()) {
+          safe.put(field, value);
+        }
+      });
+      return safe;
     }
   }
 

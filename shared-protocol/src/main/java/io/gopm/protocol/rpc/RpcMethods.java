@@ -14,6 +14,8 @@ import io.gopm.protocol.model.PingResult;
 import io.gopm.protocol.model.ProcessInfo;
 import io.gopm.protocol.model.RebootResult;
 import io.gopm.protocol.model.SaveResult;
+import io.gopm.protocol.model.StartAppsRequest;
+import io.gopm.protocol.model.StartAppsResult;
 import io.gopm.protocol.model.StartRequest;
 import io.gopm.protocol.model.StatsPoint;
 import io.gopm.protocol.model.StatsRequest;
@@ -45,6 +47,13 @@ public final class RpcMethods {
 
   public static final RpcMethod<StartRequest, ProcessInfo> START =
       new RpcMethod<>("start", StartRequest.class, ProcessInfo.class, true);
+
+  /**
+   * Starts several apps (an ecosystem file) in order, stopping at the first that fails; answered
+   * once, with one save of the state for all of them (docs/adr/0022).
+   */
+  public static final RpcMethod<StartAppsRequest, StartAppsResult> START_APPS =
+      new RpcMethod<>("start_apps", StartAppsRequest.class, StartAppsResult.class, true);
 
   /** Stops the target's processes; answers once they have all exited. */
   public static final RpcMethod<TargetRequest, Ack> STOP =
@@ -105,7 +114,7 @@ public final class RpcMethods {
 
   /** Every method, for the daemon's dispatcher and the documentation test. */
   public static final List<RpcMethod<?, ?>> ALL =
-      List.of(HELLO, PING, START, STOP, RESTART, DELETE, LIST, DESCRIBE, IS_RUNNING, LOGS, FLUSH,
+      List.of(HELLO, PING, START, START_APPS, STOP, RESTART, DELETE, LIST, DESCRIBE, IS_RUNNING, LOGS, FLUSH,
           RESURRECT, SAVE, STATS, KILL, REBOOT, MCP);
 
   private RpcMethods() {}

@@ -15,7 +15,7 @@ class RpcMethodsTest {
   @Test
   void everyMethodHasAUniqueName() {
     assertThat(RpcMethods.ALL).extracting(RpcMethod::name).doesNotHaveDuplicates()
-        .contains("hello", "ping", "start", "stop", "restart", "delete", "list", "describe", "isrunning", "logs",
+        .contains("hello", "ping", "start", "start_apps", "stop", "restart", "delete", "list", "describe", "isrunning", "logs",
             "flush", "resurrect", "save", "stats", "kill", "reboot", "mcp");
   }
 
@@ -40,7 +40,8 @@ class RpcMethodsTest {
   @Test
   void onlyStateChangingMethodsAreMarkedAsMutating() {
     assertThat(RpcMethods.ALL).filteredOn(RpcMethod::mutates).extracting(RpcMethod::name)
-        .containsExactlyInAnyOrder("start", "stop", "restart", "delete", "flush", "resurrect", "kill", "reboot");
+        .containsExactlyInAnyOrder(
+            "start", "start_apps", "stop", "restart", "delete", "flush", "resurrect", "kill", "reboot");
   }
 
   @Test
