@@ -21,13 +21,13 @@ public final class MetricsSampler {
   public static final Duration INTERVAL = Duration.ofSeconds(2);
 
   private final Supervisor supervisor;
-  private final Path proc;
+  private final ProcStatReader reader;
   /** Previous reading per PID: CPU ticks and when they were read. */
   private Map<Integer, long[]> previous = new HashMap<>();
 
   public MetricsSampler(Supervisor supervisor, Path proc) {
     this.supervisor = supervisor;
-    this.proc = proc;
+    this.reader = new ProcStatReader(proc);
   }
 
   /** Takes one reading of every running process. */
@@ -44,7 +44,7 @@ public final class MetricsSampler {
       int pid = entry.getValue();
       ProcStat stat;
       try {
-        stat = ProcStat.read(proc, pid);
+        stat = reader.read(pid);
       } catch (IOException | RuntimeException e) {
         continue; // exited between the listing and the read; its exit is handled elsewhere
       }

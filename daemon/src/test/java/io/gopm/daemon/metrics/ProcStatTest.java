@@ -19,34 +19,21 @@ class ProcStatTest {
   /**
    * A stat line as the kernel writes it (52 fields), for a command named {@code my (weird) app}:
    * state S, utime (field 14) 250, stime (15) 75, cutime/cstime 9/8 (must not count), starttime
-   * (22) 98765.
+   * (22) 98765, vsize (23) 123456789, rss (24) 1300 pages.
    */
   private static final String STAT =
       "1234 (my (weird) app) S 1 1234 1234 0 -1 4194560 1500 0 3 0 250 75 9 8 20 0 4 0 98765"
           + " 123456789 1300 18446744073709551615 1 1 0 0 0 0 0 4096 1260 0 0 0 17 2 0 0 0 0 0 0 0 0 0"
           + " 0 0 0 0\n";
 
-  private static final String STATUS =
-      "Name:\tmy (weird) app\n"
-          + "Umask:\t0022\n"
-          + "State:\tS (sleeping)\n"
-          + "Tgid:\t1234\n"
-          + "Pid:\t1234\n"
-          + "VmPeak:\t   20000 kB\n"
-          + "VmSize:\t   19000 kB\n"
-          + "VmHWM:\t    6000 kB\n"
-          + "VmRSS:\t    5120 kB\n"
-          + "RssAnon:\t    3000 kB\n"
-          + "Threads:\t4\n";
-
-  private static final String ZOMBIE_STATUS =
-      "Name:\tdefunct\nState:\tZ (zombie)\nTgid:\t77\nPid:\t77\nThreads:\t1\n";
+  /** The matching statm: size, resident (1300 pages), shared, text, lib, data, dt. */
+  private static final String STATM = "4750 1300 800 10 0 300 0\n";
 
   @TempDir Path proc;
 
   @Test
   void parsesCpuTicksStartTimeAndStateAfterTheLastParenthesis() throws IOException {
-    ProcStat stat = ProcStat.parse(STAT, STATUS);
+    ProcStat stat = ProcStat.parse(STAT, STATM);
 
     assertThat(stat.state()).isEqualTo('S');
     assertThat(stat.cpuTicks()).isEqualTo(250 + 75);
@@ -54,15 +41,23 @@ class ProcStatTest {
   }
 
   @Test
-  void convertsVmRssFromKilobytesToBytes() throws IOException {
-    assertThat(ProcStat.parse(STAT, STATUS).rssBytes()).isEqualTo(5120L * 1024);
+  void convertsTheResidentPagesOfStatmToBytes() throws IOException {
+    assertThat(ProcStat.parse(STAT, STATM).rssBytes()).isEqualTo(1300L * ProcStat.PAGE_SIZE);
+  }
+
+  @Test
+  void theResidentPagesAreTheSecondFieldOfStatm() throws IOException {
+    byte[] statm = "4750 1300 800 10 0 300 0\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    assertThat(ProcStat.residentPages(statm, statm.length)).isEqualTo(1300);
+    assertThat(ProcStat.residentPages(statm, 9)).isEqualTo(1300);
   }
 
   @Test
   void aCommandNameWithSpacesAndAClosingParenthesisFollowedBySpaceIsHandled() throws IOException {
     String stat = STAT.replace("(my (weird) app)", "(a) b) S 9 (c))");
 
-    ProcStat parsed = ProcStat.parse(stat, STATUS);
+    ProcStat parsed = ProcStat.parse(stat, STATM);
 
     assertThat(parsed.cpuTicks()).isEqualTo(325);
     assertThat(parsed.startTicks()).isEqualTo(98765);
@@ -72,16 +67,16 @@ class ProcStatTest {
   void aLineWithExactlyTwentyTwoFieldsIsEnough() throws IOException {
     String stat = "42 (x) R 1 42 42 0 -1 0 0 0 0 0 11 22 0 0 20 0 1 0 333";
 
-    ProcStat parsed = ProcStat.parse(stat, "VmRSS:\t1 kB");
+    ProcStat parsed = ProcStat.parse(stat, STATM);
 
-    assertThat(parsed).isEqualTo(new ProcStat('R', 33, 333, 1024));
+    assertThat(parsed).isEqualTo(new ProcStat('R', 33, 333, 1300L * ProcStat.PAGE_SIZE));
   }
 
   @Test
-  void aZombieWithoutMemoryLinesHasZeroRss() throws IOException {
+  void aZombieHasZeroRss() throws IOException {
     String stat = STAT.replace(") S ", ") Z ");
 
-    ProcStat parsed = ProcStat.parse(stat, ZOMBIE_STATUS);
+    ProcStat parsed = ProcStat.parse(stat, "0 0 0 0 0 0 0\n");
 
     assertThat(parsed.state()).isEqualTo('Z');
     assertThat(parsed.rssBytes()).isZero();
@@ -91,7 +86,7 @@ class ProcStatTest {
   void largeTickCountsDoNotOverflowAnInt() throws IOException {
     String stat = STAT.replace(" 250 75 ", " 4000000000 3000000000 ");
 
-    assertThat(ProcStat.parse(stat, STATUS).cpuTicks()).isEqualTo(7_000_000_000L);
+    assertThat(ProcStat.parse(stat, STATM).cpuTicks()).isEqualTo(7_000_000_000L);
   }
 
   @ParameterizedTest
@@ -102,42 +97,44 @@ class ProcStatTest {
         "1234 (app) S 1 1234 1234 0 -1 4194560 1500 0 3 0 250",
       })
   void aMalformedStatLineIsAnIOException(String stat) {
-    assertThatThrownBy(() -> ProcStat.parse(stat, STATUS))
+    assertThatThrownBy(() -> ProcStat.parse(stat, STATM))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("unexpected /proc stat format");
   }
 
   @Test
   void aStatLineEndingRightAfterTheCommandNameIsAnIOException() {
-    assertThatThrownBy(() -> ProcStat.parse("1234 (app) ", STATUS))
+    assertThatThrownBy(() -> ProcStat.parse("1234 (app) ", STATM))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("unexpected /proc stat format");
   }
 
   @Test
   void aStatLineEndingAtTheClosingParenthesisIsAnIOException() {
-    assertThatThrownBy(() -> ProcStat.parse("1234 (app)", STATUS)).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> ProcStat.parse("1234 (app)", STATM)).isInstanceOf(IOException.class);
   }
 
   @Test
   void aNonNumericTickFieldIsAnIOException() {
     String stat = STAT.replace(" 250 75 ", " x 75 ");
 
-    assertThatThrownBy(() -> ProcStat.parse(stat, STATUS)).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> ProcStat.parse(stat, STATM)).isInstanceOf(IOException.class);
   }
 
   @Test
-  void aMalformedVmRssLineIsAnIOException() {
-    assertThatThrownBy(() -> ProcStat.parse(STAT, "VmRSS:\tlots kB\n")).isInstanceOf(IOException.class);
+  void aMalformedStatmIsAnIOException() {
+    assertThatThrownBy(() -> ProcStat.parse(STAT, "4750 lots 800 10 0 300 0\n")).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> ProcStat.parse(STAT, "4750\n")).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> ProcStat.parse(STAT, "")).isInstanceOf(IOException.class);
   }
 
   @Test
   void readsTheFilesOfAPidDirectory() throws IOException {
     Path pid = Files.createDirectory(proc.resolve("1234"));
     Files.writeString(pid.resolve("stat"), STAT);
-    Files.writeString(pid.resolve("status"), STATUS);
+    Files.writeString(pid.resolve("statm"), STATM);
 
-    assertThat(ProcStat.read(proc, 1234)).isEqualTo(new ProcStat('S', 325, 98765, 5120L * 1024));
+    assertThat(ProcStat.read(proc, 1234)).isEqualTo(new ProcStat('S', 325, 98765, 1300L * ProcStat.PAGE_SIZE));
   }
 
   @Test
@@ -152,10 +149,53 @@ class ProcStatTest {
     ProcStat self = ProcStat.read(Path.of("/proc"), pid);
 
     assertThat(self.rssBytes()).isPositive();
-    assertThat(self.rssBytes() % 1024).isZero();
+    assertThat(self.rssBytes() % ProcStat.PAGE_SIZE).isZero();
     assertThat(self.state()).isIn('R', 'S', 'D');
     assertThat(self.startTicks()).isPositive();
     assertThat(self.cpuTicks()).isGreaterThanOrEqualTo(0);
+  }
+
+  @Test
+  void theResidentMemoryIsTheVmRssOfTheStatusFile() throws IOException, InterruptedException {
+    Process sleeper = new ProcessBuilder("sleep", "30").start();
+    try {
+      int pid = (int) sleeper.pid();
+      Path proc = Path.of("/proc");
+      // exec replaces the forked image: poll until the child runs sleep
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!Files.readString(proc.resolve(pid + "/comm")).trim().equals("sleep") && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+
+      long fromStatus = vmRssKilobytes(Files.readString(proc.resolve(pid + "/status"))) * 1024;
+
+      assertThat(fromStatus).isPositive();
+      assertThat(ProcStat.read(proc, pid).rssBytes()).isEqualTo(fromStatus);
+    } finally {
+      sleeper.destroyForcibly().waitFor();
+    }
+  }
+
+  private static long vmRssKilobytes(String status) {
+    for (String line : status.split("\n")) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.substring(6).trim().split("\\s+")[0]);
+      }
+    }
+    throw new AssertionError("no VmRSS line in " + status);
+  }
+
+  @Test
+  void thePageSizeComesFromTheAuxiliaryVector() throws IOException {
+    java.nio.ByteBuffer words =
+        java.nio.ByteBuffer.allocate(6 * Long.BYTES).order(java.nio.ByteOrder.nativeOrder());
+    words.putLong(3).putLong(0x400040).putLong(6).putLong(16384).putLong(0).putLong(0);
+    Path auxv = Files.write(proc.resolve("auxv"), words.array());
+
+    assertThat(ProcStat.pageSize(auxv)).isEqualTo(16384);
+    assertThat(ProcStat.pageSize(proc.resolve("missing"))).isEqualTo(4096);
+    assertThat(Long.bitCount(ProcStat.PAGE_SIZE)).isEqualTo(1);
+    assertThat(ProcStat.PAGE_SIZE).isGreaterThanOrEqualTo(4096);
   }
 
   @Test
