@@ -2,6 +2,9 @@ package io.gopm.daemon.logs;
 
 import io.gopm.daemon.supervision.OutputSink;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -12,9 +15,15 @@ import java.util.Arrays;
  * them to followers. A partial line waits for its newline; it is written when the stream ends, or
  * when it grows past {@link #MAX_LINE} (then it is cut).
  *
- * <p>Used by the one pump thread of its stream.
+ * <p>Used by one thread at a time: the launcher's capture thread (or its stream's pump thread).
  */
 public final class LineCapture implements OutputSink {
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH_BITS = 0x8080808080808080L;
 
   /** A line longer than this is cut into pieces. */
   static final int MAX_LINE = 64 * 1024;
@@ -64,11 +73,10 @@ public final class LineCapture implements OutputSink {
     byte[] prefix = stamper.prefix();
     int end = offset + length;
     int lineStart = offset;
-    for (int i = offset; i < end; i++) {
-      if (buffer[i] == '\n') {
-        appendLine(prefix, buffer, lineStart, i - lineStart);
-        lineStart = i + 1;
-      }
+    int newline;
+    while ((newline = indexOfNewline(buffer, lineStart, end)) >= 0) {
+      appendLine(prefix, buffer, lineStart, newline - lineStart);
+      lineStart = newline + 1;
     }
     if (lineStart < end) {
       keepPartial(prefix, buffer, lineStart, end - lineStart);
@@ -83,6 +91,30 @@ public final class LineCapture implements OutputSink {
       appendLine(stamper.prefix(), new byte[0], 0, 0);
     }
     flushOut();
+  }
+
+  /**
+   * The index of the first {@code '\n'} in {@code buffer[from, end)}, or -1. Eight bytes at a
+   * time: a byte of {@code word ^ 0x0A..0A} is zero where the newline is, and {@code (x - 0x01..01)
+   * & ~x & 0x80..80} sets the high bit of the lowest zero byte of {@code x} (higher bits may be
+   * wrong, the lowest is not), which is the first newline in little-endian order. The scan is most
+   * of the daemon's own CPU when a child floods its output (docs/benchmarks.md).
+   */
+  static int indexOfNewline(byte[] buffer, int from, int end) {
+    int i = from;
+    for (; i <= end - Long.BYTES; i += Long.BYTES) {
+      long word = (long) LONGS.get(buffer, i) ^ NEWLINES;
+      long firstZeroByte = (word - ONES) & ~word & HIGH_BITS;
+      if (firstZeroByte != 0) {
+        return i + (Long.numberOfTrailingZeros(firstZeroByte) >>> 3);
+      }
+    }
+    for (; i < end; i++) {
+      if (buffer[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private void keepPartial(byte[] prefix, byte[] buffer, int offset, int length) {

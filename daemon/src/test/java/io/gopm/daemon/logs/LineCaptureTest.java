@@ -385,4 +385,35 @@ class LineCaptureTest {
     }
     return text.toString();
   }
+
+  @Test
+  void theWordAtATimeNewlineSearchFindsWhatAByteAtATimeSearchFinds() {
+    // bytes next to '\n' (0x0A) in value: 0x09, 0x0B, 0x8A, 0x01, 0x00, 0xFF are the ones a
+    // word-at-a-time trick can confuse with it
+    byte[] alphabet = {'\n', 0x09, 0x0B, (byte) 0x8A, 0x01, 0x00, (byte) 0xFF, 'a'};
+    Random random = new Random(42);
+    for (int round = 0; round < 20_000; round++) {
+      byte[] buffer = new byte[random.nextInt(40)];
+      int newlines = random.nextInt(4);
+      for (int i = 0; i < buffer.length; i++) {
+        buffer[i] = alphabet[1 + random.nextInt(alphabet.length - 1)];
+      }
+      for (int n = 0; n < newlines && buffer.length > 0; n++) {
+        buffer[random.nextInt(buffer.length)] = '\n';
+      }
+      int from = buffer.length == 0 ? 0 : random.nextInt(buffer.length + 1);
+      int end = from + random.nextInt(buffer.length - from + 1);
+
+      int expected = -1;
+      for (int i = from; i < end; i++) {
+        if (buffer[i] == '\n') {
+          expected = i;
+          break;
+        }
+      }
+      assertThat(LineCapture.indexOfNewline(buffer, from, end))
+          .as("round %d: %s [%d, %d)", round, java.util.Arrays.toString(buffer), from, end)
+          .isEqualTo(expected);
+    }
+  }
 }
