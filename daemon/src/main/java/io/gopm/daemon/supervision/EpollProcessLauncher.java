@@ -103,7 +103,7 @@ public final class EpollProcessLauncher implements ProcessLauncher {
       closeAll(out[0], err[0]);
       throw new LaunchException("start process: pidfd_open: " + errorText(e.getErrorCode()));
     }
-    Child child = new Child(pid, JdkProcessLauncher.startTicks(pid));
+    Child child = new Child(pid);
     // the exit first: once it is registered, this thread no longer reaps the child itself
     try {
       register(new ExitWatch(child, pidfd));
@@ -126,7 +126,7 @@ public final class EpollProcessLauncher implements ProcessLauncher {
       LinuxLibc.close(err[0]);
       throw new LaunchException("start process: epoll_ctl: " + errorText(e.getErrorCode()));
     }
-    return child;
+    return new LaunchedProcess.Started(pid, JdkProcessLauncher.startTicks(pid), child.exit);
   }
 
   private static int[] pipe() throws LaunchException {
@@ -392,33 +392,16 @@ public final class EpollProcessLauncher implements ProcessLauncher {
   }
 
   /** A launched child; its state after the launch is the loop thread's. */
-  private final class Child implements LaunchedProcess {
+  private final class Child {
     private final int pid;
-    private final long startTicks;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private int openPipes = 2;
     private boolean exited;
     private int code;
     private long deadline;
 
-    Child(int pid, long startTicks) {
+    Child(int pid) {
       this.pid = pid;
-      this.startTicks = startTicks;
-    }
-
-    @Override
-    public int pid() {
-      return pid;
-    }
-
-    @Override
-    public long startTicks() {
-      return startTicks;
-    }
-
-    @Override
-    public CompletableFuture<Integer> exit() {
-      return exit;
     }
 
     void exited(int exitCode) {

@@ -81,22 +81,7 @@ public final class JdkProcessLauncher implements ProcessLauncher {
                         .thenApply(ignored -> exitCode(p.exitValue())));
     int pid = (int) process.pid();
     long startTicks = startTicks(pid);
-    return new LaunchedProcess() {
-      @Override
-      public int pid() {
-        return pid;
-      }
-
-      @Override
-      public long startTicks() {
-        return startTicks;
-      }
-
-      @Override
-      public CompletableFuture<Integer> exit() {
-        return exit;
-      }
-    };
+    return new LaunchedProcess.Started(pid, startTicks, exit);
   }
 
   /** Field 22 of {@code /proc/PID/stat}, or 0 when the process is gone. */

@@ -21,4 +21,7 @@ public interface LaunchedProcess {
    * ended it.
    */
   CompletableFuture<Integer> exit();
+
+  /** A launched process as the launchers return it. */
+  record Started(int pid, long startTicks, CompletableFuture<Integer> exit) implements LaunchedProcess {}
 }
