@@ -87,7 +87,7 @@ public final class ProcessHandlers {
       try {
         started.add(supervisor.start(app).join());
       } catch (CompletionException e) {
-        RpcException refusal = asRpcException(e.getCause());
+        RpcException refusal = RpcDispatcher.refusal(e.getCause());
         if (refusal == null) {
           throw e;
         }
@@ -96,17 +96,6 @@ public final class ProcessHandlers {
       }
     }
     return new StartAppsResult(started, null);
-  }
-
-  /** The protocol error a failed start answers with, or null for a fault of the daemon. */
-  private static RpcException asRpcException(Throwable cause) {
-    if (cause instanceof RpcException refusal) {
-      return refusal;
-    }
-    if (cause instanceof IllegalArgumentException invalid) {
-      return RpcException.invalidParams(invalid.getMessage());
-    }
-    return null;
   }
 
   /** {@code answer}, once the change it reports is in {@code dump.json}. */

@@ -65,11 +65,9 @@ public final class RpcDispatcher {
       throw RpcException.invalidParams(e.getMessage());
     } catch (java.util.concurrent.CompletionException | java.util.concurrent.ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      if (cause instanceof RpcException rpc) {
-        throw rpc;
-      }
-      if (cause instanceof IllegalArgumentException invalid) {
-        throw RpcException.invalidParams(invalid.getMessage());
+      RpcException refusal = refusal(cause);
+      if (refusal != null) {
+        throw refusal;
       }
       log.fault("in-process call failed: " + method.name(), cause);
       throw new RpcException(ErrorCode.INTERNAL, "internal error: " + cause);
@@ -77,6 +75,21 @@ public final class RpcDispatcher {
       log.fault("in-process call failed: " + method.name(), e);
       throw new RpcException(ErrorCode.INTERNAL, "internal error: " + e);
     }
+  }
+
+  /**
+   * The protocol error a failed call answers with ({@link RpcException} as it is, {@link
+   * IllegalArgumentException} as {@code invalid_params}), or null when {@code cause} is a fault
+   * of the daemon.
+   */
+  static RpcException refusal(Throwable cause) {
+    if (cause instanceof RpcException rpc) {
+      return rpc;
+    }
+    if (cause instanceof IllegalArgumentException invalid) {
+      return RpcException.invalidParams(invalid.getMessage());
+    }
+    return null;
   }
 
   /** True when every method of the protocol has a handler. */

@@ -31,8 +31,6 @@ final class LinuxLibc {
   static final long SYS_PIDFD_OPEN = 434; // the same number on every Linux architecture
   static final int EINTR = 4;
   static final int ENOEXEC = 8;
-  static final int EMFILE = 24;
-  static final int ENFILE = 23;
   static final int EAGAIN = 11;
 
   /** Bytes reserved for glibc's opaque {@code posix_spawn_file_actions_t} (80 on 64-bit). */

@@ -3,7 +3,10 @@ package io.gopm.daemon.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -157,22 +160,22 @@ class ProcStatTest {
 
   @Test
   void theResidentMemoryIsTheVmRssOfTheStatusFile() throws IOException, InterruptedException {
-    Process sleeper = new ProcessBuilder("sleep", "30").start();
+    Process cat = new ProcessBuilder("cat").start();
     try {
-      int pid = (int) sleeper.pid();
+      int pid = (int) cat.pid();
       Path proc = Path.of("/proc");
-      // exec replaces the forked image: poll until the child runs sleep
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (!Files.readString(proc.resolve(pid + "/comm")).trim().equals("sleep") && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
+      // once cat echoes a line it has been exec'd and waits on stdin, its memory steady (no poll)
+      cat.getOutputStream().write("ready\n".getBytes(StandardCharsets.US_ASCII));
+      cat.getOutputStream().flush();
+      assertThat(new BufferedReader(new InputStreamReader(cat.getInputStream(), StandardCharsets.US_ASCII)).readLine())
+          .isEqualTo("ready");
 
       long fromStatus = vmRssKilobytes(Files.readString(proc.resolve(pid + "/status"))) * 1024;
 
       assertThat(fromStatus).isPositive();
       assertThat(ProcStat.read(proc, pid).rssBytes()).isEqualTo(fromStatus);
     } finally {
-      sleeper.destroyForcibly().waitFor();
+      cat.destroyForcibly().waitFor();
     }
   }
 
